@@ -37,9 +37,21 @@ bool lang_matches(const std::vector<std::string>& wanted, std::optional<std::str
   return false;
 }
 
-// True when the code point ending at text[end) or starting at text[begin] is a word character.
+// Scripts written without spaces between words, where a term may touch other letters.
+bool unspaced_script(utf8proc_int32_t cp) {
+  return (cp >= 0x0E00 && cp <= 0x0EFF) ||  // Thai, Lao
+         (cp >= 0x1000 && cp <= 0x109F) ||  // Myanmar
+         (cp >= 0x1780 && cp <= 0x17FF) ||  // Khmer
+         (cp >= 0x3040 && cp <= 0x30FF) ||  // Hiragana, Katakana
+         (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||  // Han
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+// True for letters, marks, digits and '_': what a whole-word match must not touch. Letters of
+// unspaced scripts do not count, so a Japanese term matches inside a sentence.
 bool word_cp(utf8proc_int32_t cp) {
   if (cp < 0x80) return std::isalnum(cp) || cp == '_';
+  if (unspaced_script(cp)) return false;
   const utf8proc_category_t c = utf8proc_category(cp);
   return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
          (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
