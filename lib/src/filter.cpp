@@ -148,9 +148,9 @@ bool Filter::matches_terms(simdjson::dom::object rec) {
     }
     // An occurrence inside an excluded phrase ("ziggo" in "ziggo dome") does not count.
     for (const std::string& m : match_) {
-      for (auto [b, e] : find_terms(scratch_, m)) {
+      for (const auto& hit : find_terms(scratch_, m)) {
         const bool masked = std::any_of(masks.begin(), masks.end(), [&](const auto& mask) {
-          return mask.first <= b && e <= mask.second;
+          return mask.first <= hit.first && hit.second <= mask.second;
         });
         if (!masked) matched = true;
       }
