@@ -9,7 +9,7 @@ logged to LOGFILE as "PATH STATUS conditional|plain". Routes:
   /f/NAME          DIR/NAME with ETag and Last-Modified; 304 when either matches
   /lm/NAME         DIR/NAME with Last-Modified only
   /slow/MS/NAME    as /f/NAME after a pause of MS milliseconds
-  /gen/K/N         a generated RSS 2.0 feed K of N items, with an ETag
+  /gen/K/N[/MS]    a generated RSS 2.0 feed K of N items, with an ETag, after MS ms
   /status/CODE     that status with a short HTML body
   /html            an HTML error page served as 200
   /tofile          a redirect to file:///etc/passwd
@@ -99,7 +99,9 @@ class Handler(BaseHTTPRequestHandler):
         if parts[0] == "slow" and len(parts) == 3:
             time.sleep(int(parts[1]) / 1000)
             return self.serve_file(parts[2])
-        if parts[0] == "gen" and len(parts) == 3:
+        if parts[0] == "gen" and len(parts) in (3, 4):
+            if len(parts) == 4:
+                time.sleep(int(parts[3]) / 1000)
             return self.serve_body(generated_feed(int(parts[1]), int(parts[2])))
         if parts[0] == "status" and len(parts) == 2:
             return self.reply(int(parts[1]), b"<html><body>error</body></html>")
@@ -112,8 +114,14 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(404, b"<html><body>not found</body></html>")
 
 
-server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-server.daemon_threads = True
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # clients killed mid-transfer are part of the tests
+
+
+server = Server(("127.0.0.1", 0), Handler)
 with open(port_file + ".tmp", "w") as f:
     f.write(str(server.server_address[1]))
 os.rename(port_file + ".tmp", port_file)
