@@ -67,11 +67,12 @@ void XmlFeedReader::atom_start(const Frame& f) {
       capture(entry_author ? Slot::item_author_uri : Slot::feed_author_uri, TextKind::plain);
     return;
   }
+  if (atom && n == "entry") {
+    begin_item();
+    item_.guid_permalink = false;  // an Atom id names the entry; only links locate it
+    return;
+  }
   if (!in_item()) {
-    if (atom && n == "entry") {
-      begin_item();
-      return;
-    }
     if (d != 1) return;
     if (atom && n == "title") {
       if (auto kind = atom_text_kind(false)) capture(Slot::feed_title, *kind);

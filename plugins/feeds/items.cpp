@@ -3,6 +3,7 @@
 #include <libxml/xmlmemory.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <fmt/format.h>
 
@@ -97,7 +98,11 @@ std::string join_text(const std::string& title, const std::string& body) {
       head.remove_suffix(cut.size());
       while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
     }
-  if (!head.empty() && std::string_view(body).substr(0, head.size()) == head) return body;
+  // The title must end where a word of the body ends: "Outage" does not repeat "Outages".
+  const std::string_view rest = std::string_view(body).substr(std::min(head.size(), body.size()));
+  const bool word_end = rest.empty() || !(std::isalnum(static_cast<unsigned char>(rest[0])) ||
+                                          static_cast<unsigned char>(rest[0]) >= 0x80);
+  if (!head.empty() && std::string_view(body).substr(0, head.size()) == head && word_end) return body;
   return title + "\n\n" + body;
 }
 

@@ -6,13 +6,13 @@ namespace hark::feeds {
 void XmlFeedReader::rss_start(const Frame& f) {
   const int d = depth();
   const std::string_view n = f.local;
+  if (is_rss(f.ns) && n == "item") {
+    begin_item();
+    item_.about = attr("rdf:about");
+    if (item_.about.empty()) item_.about = attr("about");
+    return;
+  }
   if (!in_item()) {
-    if (is_rss(f.ns) && n == "item") {
-      begin_item();
-      item_.about = attr("rdf:about");
-      if (item_.about.empty()) item_.about = attr("about");
-      return;
-    }
     if (is_rss(f.ns) && n == "channel") {
       channel_depth_ = d;
       const std::string lang = attr("xml:lang");
