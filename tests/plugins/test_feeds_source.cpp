@@ -63,7 +63,7 @@ hark::HttpResponse ok_response(std::string body) {
 
 TEST_SUITE_BEGIN("plugins");
 
-TEST_CASE("every registry row has a name, a summary and a factory; feeds comes first") {
+TEST_CASE("every registry row has a name, a summary and a factory, with feeds first") {
   const auto sources = hark::builtin_sources();
   REQUIRE_FALSE(sources.empty());
   CHECK(sources.front().name == "feeds");
