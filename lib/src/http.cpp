@@ -108,21 +108,29 @@ class CurlClient final : public HttpClient {
       int running = 0;
       curl_multi_perform(multi_, &running);
       int left = 0;
+      bool finished = false;
       while (CURLMsg* msg = curl_multi_info_read(multi_, &left)) {
-        if (msg->msg == CURLMSG_DONE) finish(msg->easy_handle, msg->data.result);
+        if (msg->msg != CURLMSG_DONE) continue;
+        finish(msg->easy_handle, msg->data.result);
+        finished = true;
       }
-      if (!active_.empty() || !waiting_.empty()) curl_multi_poll(multi_, nullptr, 0, wait_ms(), nullptr);
+      if (finished) continue;  // fill the freed slots before sleeping
+      if (!active_.empty() || !waiting_.empty())
+        curl_multi_poll(multi_, nullptr, 0, wait_ms(), nullptr);
     }
   }
 
  private:
-  // How long poll may sleep: until the next retry is due, at most a second.
+  // How long poll may sleep: until the next retry is due, at most a second. Transfers
+  // that are due but held back by --jobs or the per-host limit need no timer: a running
+  // transfer finishing wakes poll.
   int wait_ms() const {
-    if (!active_.empty() && waiting_.empty()) return 1000;
-    auto next = Clock::time_point::max();
-    for (const auto& t : waiting_) next = std::min(next, t->ready);
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(next - Clock::now());
-    return static_cast<int>(std::clamp<std::int64_t>(ms.count(), 0, 1000));
+    const auto now = Clock::now();
+    auto next = now + std::chrono::seconds(1);
+    for (const auto& t : waiting_)
+      if (t->ready > now) next = std::min(next, t->ready);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(next - now);
+    return static_cast<int>(std::max<std::int64_t>(ms.count(), 1));
   }
 
   // Moves waiting transfers into the multi handle while slots are free, in queue order,
