@@ -50,6 +50,10 @@ expect "second run status" 0 "$(cat "$tmp/status")"
 expect "second run output" "" "$(cat "$tmp/out")"
 expect "second run request" "/f/rss.xml 304 conditional" "$(last_log /f/rss.xml)"
 
+# --verbose says what each source did.
+run "${state[@]}" --verbose "$base/f/rss.xml"
+expect "--verbose on a 304" "hark fetch: $base/f/rss.xml: HTTP 304, not modified" "$(cat "$tmp/err")"
+
 # Last-Modified alone also earns a 304.
 run "${state[@]}" "$base/lm/atom.xml"
 expect "atom ids" "feed:tag:news.example.com,2026:acme-1" "$(ids "$tmp/out")"
@@ -108,6 +112,12 @@ expect "file:// lines" 2 "$(wc -l < "$tmp/out")"
 # The default state location follows XDG_STATE_HOME.
 XDG_STATE_HOME=$tmp/xdg "$hark" fetch "$data/atom.xml" > /dev/null
 [ -f "$tmp/xdg/hark/state.db" ] || fail "no state at \$XDG_STATE_HOME/hark/state.db"
+
+# The progress line is drawn only when stderr is a terminal (script(1) provides one).
+if command -v script > /dev/null; then
+  script -qc "'$hark' fetch --no-state '$data/rss.xml' > /dev/null" /dev/null > "$tmp/tty"
+  grep -q "hark fetch: 1/1 sources, 2 mentions" "$tmp/tty" || fail "no progress line on a terminal"
+fi
 
 # Usage errors.
 run
