@@ -173,6 +173,8 @@ void XmlFeedReader::start_element(bool self_closing) {
   const std::size_t colon = qname.find(':');
   if (colon != std::string_view::npos) f.local = qname.substr(colon + 1);
   f.ns = resolve_ns(colon == std::string_view::npos ? std::string_view() : qname.substr(0, colon));
+  // An unknown default namespace on RSS or Atom elements is a mistake, not another vocabulary.
+  if (f.ns == Ns::other && colon == std::string_view::npos) f.ns = Ns::none;
   f.empty = self_closing;
   stack_.push_back(f);
 

@@ -328,3 +328,13 @@ TEST_CASE("relative links resolve against the feed's link, then the document URL
   const auto no_base = hark::feeds::parse(doc, FeedMeta{"feeds/rss.xml", "", ""});
   CHECK(str(no_base.items.at(0).url) == "post/1");  // nothing absolute to resolve against
 }
+
+TEST_CASE("an unknown default namespace on RSS elements is read as RSS") {
+  const std::string doc =
+      "<rss xmlns=\"http://example.com/not-rss\"><channel><title>T</title><item><title>Hi</title>"
+      "<link>https://x.example/1</link></item></channel></rss>";
+  const auto r = hark::feeds::parse(doc, FeedMeta{"https://x.example/feed", "", ""});
+  REQUIRE(r.items.size() == 1);
+  CHECK(str(r.items[0].title) == "Hi");
+  CHECK(str(r.items[0].feed_title) == "T");
+}
