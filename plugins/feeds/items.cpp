@@ -27,12 +27,13 @@ std::uint64_t fnv1a(std::string_view s) {
 }
 
 std::string text_of(const RawText& t) {
+  const std::string value = raw_text_value(t);
   switch (t.kind) {
-    case TextKind::plain: return collapse_whitespace(t.value);
+    case TextKind::plain: return collapse_whitespace(value);
     case TextKind::maybe_html:
-      return looks_like_html(t.value) ? html_to_text(t.value) : collapse_whitespace(t.value);
+      return looks_like_html(value) ? html_to_text(value) : collapse_whitespace(value);
     case TextKind::html:
-    case TextKind::xhtml: return html_to_text(t.value);
+    case TextKind::xhtml: return html_to_text(value);
   }
   return {};
 }

@@ -61,7 +61,7 @@ std::string read_json_feed(std::string_view doc, RawFeed& feed, std::vector<std:
     warnings.push_back("not a feed: JSON without a JSON Feed version and items");
     return {};
   }
-  feed.title = RawText{str(root, "title"), TextKind::maybe_html};
+  feed.title = RawText{str(root, "title"), {}, TextKind::maybe_html};
   feed.link = str(root, "home_page_url");
   feed.lang = str(root, "language");
   read_author(root, feed.author_name, feed.author_uri);
@@ -77,10 +77,10 @@ std::string read_json_feed(std::string_view doc, RawFeed& feed, std::vector<std:
     it.guid_permalink = false;
     it.link = str(e, "url");
     it.alt_link = str(e, "external_url");
-    it.title = RawText{str(e, "title"), TextKind::maybe_html};
-    it.content = RawText{str(e, "content_text"), TextKind::plain};
-    if (it.content.empty()) it.content = RawText{str(e, "content_html"), TextKind::html};
-    it.summary = RawText{str(e, "summary"), TextKind::maybe_html};
+    it.title = RawText{str(e, "title"), {}, TextKind::maybe_html};
+    it.content = RawText{str(e, "content_text"), {}, TextKind::plain};
+    if (it.content.empty()) it.content = RawText{str(e, "content_html"), {}, TextKind::html};
+    it.summary = RawText{str(e, "summary"), {}, TextKind::maybe_html};
     it.published = date(e, "date_published");
     it.updated = date(e, "date_modified");
     read_author(e, it.author_name, it.author_uri);

@@ -39,7 +39,7 @@ struct Frame {
 class XmlFeedReader {
  public:
   XmlFeedReader(std::string_view doc, std::string_view doc_url, RawFeed& feed)
-      : scanner_(doc), doc_url_(doc_url), feed_(feed) {}
+      : scanner_(doc), doc_url_(doc_url), feed_(feed), doc_(doc) {}
 
   // Returns "rss", "rdf", "atom", or "" when the root is not a feed (a warning says why).
   std::string read(std::vector<std::string>& warnings);
@@ -82,10 +82,10 @@ class XmlFeedReader {
   int group_depth_ = -1;     // media:group inside an item
   int skip_depth_ = -1;      // Atom source: its children are not the entry's
   int capture_depth_ = -1;   // element whose text is being captured
-  int capture_children_ = 0; // open child elements inside the captured one
+  std::size_t capture_start_ = 0;  // where the captured element's content starts
   Slot capture_slot_{};
   TextKind capture_kind_{};
-  std::string buf_, scratch_;
+  std::string_view doc_;
   std::string malformed_;    // first structural problem seen
 };
 
