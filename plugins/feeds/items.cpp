@@ -174,7 +174,10 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
     std::string email = it.author_name.empty() && it.author_email.empty() ? feed.author_email : it.author_email;
     if (name.size() > 1 && name[0] == '@' && name.find('@', 1) == std::string::npos) name.erase(0, 1);
     m.author_name = nonempty(name);
-    m.author = nonempty(!email.empty() ? email : !name.empty() ? name : mastodon_author(url));
+    // The handle: the name (Atom, dc:creator, JSON Feed), except that RSS <author> is an
+    // address by its spec; else the address, else Mastodon's @user@host.
+    const bool by_email = !email.empty() && (name.empty() || it.email_is_handle);
+    m.author = nonempty(by_email ? email : !name.empty() ? name : mastodon_author(url));
 
     std::string date_written;
     for (const std::string* d : {&it.published, &it.dc_date, &it.updated}) {

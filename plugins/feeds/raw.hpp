@@ -33,6 +33,7 @@ struct RawItem {
   std::string base;               // xml:base in scope at the item, resolved
   RawText title, content, summary, media_description;
   std::string author_name, author_email, author_uri;
+  bool email_is_handle = false;   // RSS <author> is an address first ("mail (Name)")
   std::string published, dc_date, updated;  // date strings as written
   std::string lang;
   std::vector<std::string> tags;

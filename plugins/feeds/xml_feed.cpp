@@ -132,6 +132,7 @@ void XmlFeedReader::store(Slot slot, RawText&& v) {
         name = s;
       }
       if (item_.author_email.empty()) item_.author_email = email;
+      item_.email_is_handle = !email.empty();
       if (item_.author_name.empty()) item_.author_name = name;
       break;
     }

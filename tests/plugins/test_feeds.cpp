@@ -131,7 +131,7 @@ TEST_CASE("Atom 1.0: text constructs, xml:base, link choice, author fallback") {
   CHECK(str(b.text) == "¿Por qué falla?\n\na < b &amp; c\n\nSegunda línea");
   CHECK(str(b.lang) == "es");
   CHECK(str(b.author_name) == "Acme Editors");  // from the feed, not from <source>
-  CHECK(str(b.author) == "editors@acme.example");
+  CHECK(str(b.author) == "Acme Editors");  // the name is the handle in Atom, not the address
   CHECK(str(b.published) == "2026-11-23T12:30:00Z");  // only updated
 
   const Mention& c = r.items[2];
