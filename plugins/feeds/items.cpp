@@ -143,7 +143,7 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
   const std::string feed_link =
       resolve_url(feed.link, feed.link_base.empty() ? (feed.base.empty() ? doc_url : feed.base) : feed.link_base);
   const std::string fallback_base = is_http(feed_link) ? feed_link : doc_url;
-  const std::optional<std::string> feed_title = nonempty(text_of(feed.title));
+  const std::optional<std::string> feed_title = nonempty(collapse_whitespace(text_of(feed.title)));
   out.reserve(out.size() + feed.items.size());
   for (const RawItem& it : feed.items) {
     Mention m;
@@ -161,7 +161,7 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
     url = unwrap_google_redirect(url);
     m.url = nonempty(url);
 
-    std::string title = text_of(it.title);
+    std::string title = collapse_whitespace(text_of(it.title));  // one line, even after <br>
     std::string body;
     for (const RawText* t : {&it.content, &it.summary, &it.media_description}) {
       body = text_of(*t);

@@ -338,3 +338,13 @@ TEST_CASE("an unknown default namespace on RSS elements is read as RSS") {
   CHECK(str(r.items[0].title) == "Hi");
   CHECK(str(r.items[0].feed_title) == "T");
 }
+
+TEST_CASE("titles are one line even when their HTML breaks them") {
+  const std::string doc =
+      "<rss><channel><title>Acme<br/>Feed</title><item><title>Line one&lt;br&gt;line two</title>"
+      "<guid>urn:x:1</guid></item></channel></rss>";
+  const auto r = hark::feeds::parse(doc, FeedMeta{"https://x.example/feed", "", ""});
+  REQUIRE(r.items.size() == 1);
+  CHECK(str(r.items[0].title) == "Line one line two");
+  CHECK(str(r.items[0].feed_title) == "Acme Feed");
+}
