@@ -32,7 +32,7 @@ struct RawItem {
   int alt_link_rank = 0;
   std::string base;               // xml:base in scope at the item, resolved
   RawText title, content, summary, media_description;
-  std::string author_name, author_email, author_uri;
+  std::string author_name, author_email;
   bool email_is_handle = false;   // RSS <author> is an address first ("mail (Name)")
   std::string published, dc_date, updated;  // date strings as written
   std::string lang;
@@ -46,7 +46,7 @@ struct RawFeed {
   int link_rank = 0;
   std::string base;             // xml:base of the root, resolved
   std::string lang;
-  std::string author_name, author_email, author_uri;
+  std::string author_name, author_email;
   std::vector<RawItem> items;
 };
 

@@ -139,7 +139,6 @@ void XmlFeedReader::store(Slot slot, RawText&& v) {
     case Slot::item_creator:
     case Slot::item_author_name: set(item_.author_name); break;
     case Slot::item_author_email: set(item_.author_email); break;
-    case Slot::item_author_uri: set(item_.author_uri); break;
     case Slot::item_published: set(item_.published); break;
     case Slot::item_dc_date: set(item_.dc_date); break;
     case Slot::item_updated: set(item_.updated); break;
@@ -154,7 +153,6 @@ void XmlFeedReader::store(Slot slot, RawText&& v) {
     case Slot::feed_lang: set(feed_.lang); break;
     case Slot::feed_author_name: set(feed_.author_name); break;
     case Slot::feed_author_email: set(feed_.author_email); break;
-    case Slot::feed_author_uri: set(feed_.author_uri); break;
   }
 }
 

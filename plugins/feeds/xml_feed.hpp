@@ -18,9 +18,9 @@ enum class Ns : std::uint8_t { none, rss, atom, atom03, rdf, dc, dcterms, conten
 // Where a captured value goes.
 enum class Slot : std::uint8_t {
   item_title, item_link, item_guid, item_content, item_summary, item_media_description,
-  item_rss_author, item_creator, item_author_name, item_author_email, item_author_uri,
+  item_rss_author, item_creator, item_author_name, item_author_email,
   item_published, item_dc_date, item_updated, item_lang, item_tag,
-  feed_title, feed_link, feed_lang, feed_author_name, feed_author_email, feed_author_uri,
+  feed_title, feed_link, feed_lang, feed_author_name, feed_author_email,
 };
 
 struct Frame {
