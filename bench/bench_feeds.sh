@@ -42,6 +42,7 @@ import json, os, sys
 m = json.load(open(sys.argv[1]))
 names = set(os.path.basename(p) for p in sys.argv[2:])
 print(sum(f["items"] for f in m["files"] if f["file"] in names))' "$corpus/MANIFEST.json" "${fp_files[@]}")
+# Debian's own python3, where python3-feedparser is installed (not a pyenv or venv one).
 fp_run() { /usr/bin/python3 -c 'import sys, feedparser
 for p in sys.argv[1:]: feedparser.parse(p)' "$@"; }
 hs=$(median_time "$runs" "$hark" fetch --no-state "${fp_files[@]}")

@@ -99,43 +99,47 @@ std::string xml_declared_encoding(std::string_view doc) {
   return lower_trimmed(decl.substr(k + 1, close - k - 1));
 }
 
-Decoded decode_to_utf8(std::string_view body, std::string_view http_charset, bool xml) {
-  Decoded out;
-  std::string encoding;
+namespace {
+
+// The encoding to read `body` in, by the rules in charset.hpp; `bom` gets the length of a
+// byte order mark.
+std::string choose_encoding(std::string_view body, std::string_view http_charset, bool xml,
+                            std::size_t& bom) {
   auto starts = [&](std::string_view prefix) { return body.substr(0, prefix.size()) == prefix; };
-  if (starts("\xEF\xBB\xBF")) {
-    encoding = "utf-8";
-    body.remove_prefix(3);
-  } else if (starts(std::string_view("\xFF\xFE\0\0", 4))) {
-    encoding = "utf-32le";
-    body.remove_prefix(4);
-  } else if (starts(std::string_view("\0\0\xFE\xFF", 4))) {
-    encoding = "utf-32be";
-    body.remove_prefix(4);
-  } else if (starts("\xFF\xFE")) {
-    encoding = "utf-16le";
-    body.remove_prefix(2);
-  } else if (starts("\xFE\xFF")) {
-    encoding = "utf-16be";
-    body.remove_prefix(2);
-  } else if (!http_charset.empty()) {
-    encoding = canonical(lower_trimmed(http_charset));
-  } else if (starts(std::string_view("<\0?\0", 4))) {
-    encoding = "utf-16le";
-  } else if (starts(std::string_view("\0<\0?", 4))) {
-    encoding = "utf-16be";
-  } else if (xml) {
-    encoding = canonical(xml_declared_encoding(body));
-  }
-  // A document that says UTF-16 but has no BOM and no 16-bit '<' was re-encoded on the way.
+  bom = 0;
+  if (starts("\xEF\xBB\xBF")) return bom = 3, "utf-8";
+  if (starts(std::string_view("\xFF\xFE\0\0", 4))) return bom = 4, "utf-32le";
+  if (starts(std::string_view("\0\0\xFE\xFF", 4))) return bom = 4, "utf-32be";
+  if (starts("\xFF\xFE")) return bom = 2, "utf-16le";
+  if (starts("\xFE\xFF")) return bom = 2, "utf-16be";
+  std::string encoding;
+  if (!http_charset.empty()) encoding = canonical(lower_trimmed(http_charset));
+  else if (starts(std::string_view("<\0?\0", 4))) encoding = "utf-16le";
+  else if (starts(std::string_view("\0<\0?", 4))) encoding = "utf-16be";
+  else if (xml) encoding = canonical(xml_declared_encoding(body));
+  if (encoding == "utf-16" || encoding == "utf16" || encoding == "ucs-2")
+    encoding = !body.empty() && body[0] == '\0' ? "utf-16be" : "utf-16le";
+  // Labelled UTF-16 without a BOM or a 16-bit '<': it was re-encoded on the way.
   if ((encoding == "utf-16le" || encoding == "utf-16be") && body.size() >= 2 &&
       body[0] != '\0' && body[1] != '\0')
     encoding = "utf-8";
-  if (encoding == "utf-16" || encoding == "utf16" || encoding == "ucs-2")
-    encoding = !body.empty() && body[0] == '\0' ? "utf-16be" : "utf-16le";
-  if (encoding.empty()) encoding = "utf-8";
-  out.encoding = encoding;
-  if (encoding != "utf-8" && !iconv_to_utf8(body, encoding, out)) {
+  return encoding.empty() ? "utf-8" : encoding;
+}
+
+}  // namespace
+
+bool utf8_as_is(std::string_view body, std::string_view http_charset, bool xml) {
+  std::size_t bom = 0;
+  return choose_encoding(body, http_charset, xml, bom) == "utf-8" && bom == 0 &&
+         simdjson::validate_utf8(body.data(), body.size());
+}
+
+Decoded decode_to_utf8(std::string_view body, std::string_view http_charset, bool xml) {
+  Decoded out;
+  std::size_t bom = 0;
+  out.encoding = choose_encoding(body, http_charset, xml, bom);
+  body.remove_prefix(bom);
+  if (out.encoding != "utf-8" && !iconv_to_utf8(body, out.encoding, out)) {
     out.unknown = true;
     out.encoding = "utf-8";
   }

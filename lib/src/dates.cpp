@@ -171,6 +171,12 @@ bool read_trailing_zone(std::string_view s, std::size_t i, Fields& f) {
     }
   } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
     if (!read_numeric_zone(s, i, f.offset)) return false;
+    skip_space();
+    // "+0100 CET": a zone name after the offset only repeats it.
+    std::size_t k = i;
+    while (k < s.size() && is_alpha(s[k])) ++k;
+    int ignored = 0;
+    if (k > i && named_zone(s.substr(i, k - i), ignored)) i = k;
   }
   skip_space();
   if (i < s.size() && s[i] == '(') {
@@ -259,8 +265,8 @@ std::optional<UnixTime> parse_rfc822(std::string_view s) {
       if (const int m = month_number(word); m && !f.month) {
         f.month = m;
         i = k;
-      } else if (is_weekday(word)) {
-        i = k;
+      } else if (is_weekday(word) || iequals(word, "at")) {
+        i = k;  // "Tuesday", "November 24, 2026 at 9:13"
       } else if ((iequals(word, "am") || iequals(word, "pm")) && have_time) {
         if (f.hour < 1 || f.hour > 12) return std::nullopt;
         f.hour = f.hour % 12 + (iequals(word, "pm") ? 12 : 0);

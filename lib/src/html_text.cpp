@@ -2,6 +2,7 @@
 
 #include <libxml/HTMLparser.h>
 
+#include <array>
 #include <cstring>
 #include <unordered_map>
 
@@ -33,10 +34,16 @@ bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-bool ordinary(char ch) {
-  const auto c = static_cast<unsigned char>(ch);
-  return c > 0x20 && c != 0x7F && c != 0xC2;
-}
+// 0: a byte copied as it is; 1: a space; 2: anything TextSink looks at one by one (other
+// white space, controls, and 0xC2, which may start U+00A0).
+constexpr auto kByteClass = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = 2;
+  t[' '] = 1;
+  t[0x7F] = 2;
+  t[0xC2] = 2;
+  return t;
+}();
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 bool allowed_char(std::uint32_t cp) {
@@ -73,7 +80,13 @@ std::size_t parse_reference(std::string_view s, std::uint32_t& cp) {
   const std::size_t start = i;
   while (i < s.size() && i - start <= 32 && is_alnum(s[i])) ++i;
   if (i == start || i >= s.size() || s[i] != ';') return 0;
-  cp = html_entity(s.substr(start, i - start));
+  const std::string_view name = s.substr(start, i - start);
+  // XML's own five first: they are most of the references in escaped HTML.
+  if (name == "lt") cp = '<';
+  else if (name == "gt") cp = '>';
+  else if (name == "amp") cp = '&';
+  else if (name == "quot") cp = '"';
+  else cp = html_entity(name);
   return cp ? i + 1 : 0;
 }
 
@@ -86,16 +99,17 @@ class TextSink {
     std::size_t i = 0;
     while (i < s.size()) {
       // Copy a run of ordinary bytes at once; stop at white space, controls and U+00A0.
+      // The loop keeps going on an ordinary byte, or on one space between two ordinary
+      // bytes, without a branch per space (spaces come every few bytes, unpredictably).
+      const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+      const std::size_t n = s.size();
       std::size_t run = i;
-      while (run < s.size()) {
-        const auto c = static_cast<unsigned char>(s[run]);
-        if (c > 0x20 && c != 0x7F && c != 0xC2) {
-          ++run;
-        } else if (c == ' ' && run > i && run + 1 < s.size() && ordinary(s[run + 1])) {
-          run += 2;  // one space between words is kept as it is
-        } else {
-          break;
-        }
+      while (run < n) {
+        const unsigned k = kByteClass[p[run]];
+        const unsigned next = run + 1 < n ? kByteClass[p[run + 1]] : 2u;
+        const bool go = (k == 0) | ((k == 1) & (next == 0) & (run > i));
+        if (!go) break;
+        ++run;
       }
       if (run > i) {
         separate();
@@ -274,9 +288,14 @@ std::string html_to_text(std::string_view s) {
     const std::size_t lt = s.find('<', i);
     const std::size_t run_end = lt == std::string_view::npos ? s.size() : lt;
     if (run_end > i) {
-      decoded.clear();
-      append_entities_decoded(decoded, s.substr(i, run_end - i));
-      sink.text(decoded);
+      const std::string_view run = s.substr(i, run_end - i);
+      if (run.find('&') == std::string_view::npos) {
+        sink.text(run);  // nothing to decode: the common case
+      } else {
+        decoded.clear();
+        append_entities_decoded(decoded, run);
+        sink.text(decoded);
+      }
     }
     if (lt == std::string_view::npos) break;
     i = lt + 1;

@@ -63,8 +63,6 @@ void XmlFeedReader::atom_start(const Frame& f) {
       capture(entry_author ? Slot::item_author_name : Slot::feed_author_name, TextKind::plain);
     else if (atom && n == "email")
       capture(entry_author ? Slot::item_author_email : Slot::feed_author_email, TextKind::plain);
-    else if (atom && (n == "uri" || n == "url"))
-      capture(entry_author ? Slot::item_author_uri : Slot::feed_author_uri, TextKind::plain);
     return;
   }
   if (atom && n == "entry") {

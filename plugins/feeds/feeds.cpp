@@ -19,11 +19,14 @@ ParseResult parse(std::string_view body, const FeedMeta& meta) {
                                  body[first] == '\xBB' || body[first] == '\xBF'))
     ++first;
   const bool json = first < body.size() && (body[first] == '{' || body[first] == '[');
-  const Decoded decoded = decode_to_utf8(body, charset_from_content_type(meta.content_type), !json);
-  if (decoded.unknown)
-    result.warnings.push_back("unknown character encoding, read as UTF-8");
-
-  std::string_view doc = decoded.text;
+  const std::string charset = charset_from_content_type(meta.content_type);
+  Decoded decoded;
+  std::string_view doc = body;
+  if (!utf8_as_is(body, charset, !json)) {
+    decoded = decode_to_utf8(body, charset, !json);
+    if (decoded.unknown) result.warnings.push_back("unknown character encoding, read as UTF-8");
+    doc = decoded.text;
+  }
   while (!doc.empty() && is_space(doc.front())) doc.remove_prefix(1);  // before <?xml, too
   RawFeed feed;
   if (!doc.empty() && doc.front() == '{') {

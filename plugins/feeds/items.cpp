@@ -27,12 +27,13 @@ std::uint64_t fnv1a(std::string_view s) {
 }
 
 std::string text_of(const RawText& t) {
+  const std::string value = raw_text_value(t);
   switch (t.kind) {
-    case TextKind::plain: return collapse_whitespace(t.value);
+    case TextKind::plain: return collapse_whitespace(value);
     case TextKind::maybe_html:
-      return looks_like_html(t.value) ? html_to_text(t.value) : collapse_whitespace(t.value);
+      return looks_like_html(value) ? html_to_text(value) : collapse_whitespace(value);
     case TextKind::html:
-    case TextKind::xhtml: return html_to_text(t.value);
+    case TextKind::xhtml: return html_to_text(value);
   }
   return {};
 }
@@ -142,7 +143,7 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
   const std::string feed_link =
       resolve_url(feed.link, feed.link_base.empty() ? (feed.base.empty() ? doc_url : feed.base) : feed.link_base);
   const std::string fallback_base = is_http(feed_link) ? feed_link : doc_url;
-  const std::optional<std::string> feed_title = nonempty(text_of(feed.title));
+  const std::optional<std::string> feed_title = nonempty(collapse_whitespace(text_of(feed.title)));
   out.reserve(out.size() + feed.items.size());
   for (const RawItem& it : feed.items) {
     Mention m;
@@ -160,7 +161,7 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
     url = unwrap_google_redirect(url);
     m.url = nonempty(url);
 
-    std::string title = text_of(it.title);
+    std::string title = collapse_whitespace(text_of(it.title));  // one line, even after <br>
     std::string body;
     for (const RawText* t : {&it.content, &it.summary, &it.media_description}) {
       body = text_of(*t);
@@ -173,7 +174,10 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
     std::string email = it.author_name.empty() && it.author_email.empty() ? feed.author_email : it.author_email;
     if (name.size() > 1 && name[0] == '@' && name.find('@', 1) == std::string::npos) name.erase(0, 1);
     m.author_name = nonempty(name);
-    m.author = nonempty(!email.empty() ? email : !name.empty() ? name : mastodon_author(url));
+    // The handle: the name (Atom, dc:creator, JSON Feed), except that RSS <author> is an
+    // address by its spec; else the address, else Mastodon's @user@host.
+    const bool by_email = !email.empty() && (name.empty() || it.email_is_handle);
+    m.author = nonempty(by_email ? email : !name.empty() ? name : mastodon_author(url));
 
     std::string date_written;
     for (const std::string* d : {&it.published, &it.dc_date, &it.updated}) {

@@ -29,7 +29,7 @@ std::string date(simdjson::dom::element e, std::string_view key) {
 }
 
 // 1.1 has "authors": [...]; 1.0 had "author": {...}. Takes the first.
-void read_author(simdjson::dom::element e, std::string& name, std::string& uri) {
+void read_author(simdjson::dom::element e, std::string& name) {
   simdjson::dom::array authors;
   simdjson::dom::element author;
   if (e["authors"].get_array().get(authors) == simdjson::SUCCESS) {
@@ -42,7 +42,6 @@ void read_author(simdjson::dom::element e, std::string& name, std::string& uri) 
   }
   if (!author.is_object()) return;
   name = str(author, "name");
-  uri = str(author, "url");
 }
 
 }  // namespace
@@ -61,10 +60,10 @@ std::string read_json_feed(std::string_view doc, RawFeed& feed, std::vector<std:
     warnings.push_back("not a feed: JSON without a JSON Feed version and items");
     return {};
   }
-  feed.title = RawText{str(root, "title"), TextKind::maybe_html};
+  feed.title = RawText{str(root, "title"), {}, TextKind::maybe_html};
   feed.link = str(root, "home_page_url");
   feed.lang = str(root, "language");
-  read_author(root, feed.author_name, feed.author_uri);
+  read_author(root, feed.author_name);
   for (simdjson::dom::element e : items) {
     if (!e.is_object()) continue;
     RawItem it;
@@ -77,13 +76,13 @@ std::string read_json_feed(std::string_view doc, RawFeed& feed, std::vector<std:
     it.guid_permalink = false;
     it.link = str(e, "url");
     it.alt_link = str(e, "external_url");
-    it.title = RawText{str(e, "title"), TextKind::maybe_html};
-    it.content = RawText{str(e, "content_text"), TextKind::plain};
-    if (it.content.empty()) it.content = RawText{str(e, "content_html"), TextKind::html};
-    it.summary = RawText{str(e, "summary"), TextKind::maybe_html};
+    it.title = RawText{str(e, "title"), {}, TextKind::maybe_html};
+    it.content = RawText{str(e, "content_text"), {}, TextKind::plain};
+    if (it.content.empty()) it.content = RawText{str(e, "content_html"), {}, TextKind::html};
+    it.summary = RawText{str(e, "summary"), {}, TextKind::maybe_html};
     it.published = date(e, "date_published");
     it.updated = date(e, "date_modified");
-    read_author(e, it.author_name, it.author_uri);
+    read_author(e, it.author_name);
     it.lang = str(e, "language");
     simdjson::dom::array tags;
     if (e["tags"].get_array().get(tags) == simdjson::SUCCESS)

@@ -11,10 +11,13 @@ namespace hark::feeds {
 // escaped), or text of no declared type that may be HTML (RSS titles).
 enum class TextKind { plain, html, xhtml, maybe_html };
 
+// A text field: either already decoded (JSON) or the raw content of an XML element, a span
+// of the document decoded only if the record needs it (decode_xml_content).
 struct RawText {
-  std::string value;  // references decoded once (the XML level)
+  std::string value;     // decoded text (JSON Feed)
+  std::string_view raw;  // undecoded element content (XML); the document outlives it
   TextKind kind = TextKind::plain;
-  bool empty() const { return value.empty(); }
+  bool empty() const { return value.empty() && raw.empty(); }
 };
 
 // One item as a format reader found it, before normalisation (items.cpp).
@@ -29,7 +32,8 @@ struct RawItem {
   int alt_link_rank = 0;
   std::string base;               // xml:base in scope at the item, resolved
   RawText title, content, summary, media_description;
-  std::string author_name, author_email, author_uri;
+  std::string author_name, author_email;
+  bool email_is_handle = false;   // RSS <author> is an address first ("mail (Name)")
   std::string published, dc_date, updated;  // date strings as written
   std::string lang;
   std::vector<std::string> tags;
@@ -42,9 +46,17 @@ struct RawFeed {
   int link_rank = 0;
   std::string base;             // xml:base of the root, resolved
   std::string lang;
-  std::string author_name, author_email, author_uri;
+  std::string author_name, author_email;
   std::vector<RawItem> items;
 };
+
+// Decodes the content of an XML element as captured: character references decoded once,
+// CDATA literal; for HTML kinds, child elements are kept as tags (and, inside them or for
+// XHTML, text is escaped again) so html_to_text sees HTML source.
+std::string decode_xml_content(std::string_view raw, TextKind kind);
+
+// The text of a field as written (references decoded, markup kept for HTML kinds).
+std::string raw_text_value(const RawText& t);
 
 // Turns raw items into records: ids, absolute URLs, plain text, dates (items.cpp).
 void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention>& out);

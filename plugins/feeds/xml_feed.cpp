@@ -93,19 +93,19 @@ void XmlFeedReader::finish_item() {
 
 void XmlFeedReader::capture(Slot slot, TextKind kind) {
   capture_depth_ = depth();
-  capture_children_ = 0;
+  capture_start_ = scanner_.position();
   capture_slot_ = slot;
   capture_kind_ = kind;
-  buf_.clear();
 }
 
 void XmlFeedReader::store(Slot slot, RawText&& v) {
   // The first element of a kind wins, as in browsers' feed readers; categories add up.
+  // Short fields are decoded now; long text waits until a record needs it.
   auto set = [&](std::string& dest) {
-    if (dest.empty()) dest = collapse_whitespace(v.value);
+    if (dest.empty()) dest = collapse_whitespace(raw_text_value(v));
   };
   auto set_text = [&](RawText& dest) {
-    if (dest.empty() && !v.value.empty()) dest = std::move(v);
+    if (dest.empty() && !v.empty()) dest = v;
   };
   switch (slot) {
     case Slot::item_title: set_text(item_.title); break;
@@ -116,7 +116,7 @@ void XmlFeedReader::store(Slot slot, RawText&& v) {
     case Slot::item_media_description: set_text(item_.media_description); break;
     case Slot::item_rss_author: {
       // "jane@example.com (Jane Doe)", "Jane Doe <jane@example.com>", or either part alone.
-      const std::string s = collapse_whitespace(v.value);
+      const std::string s = collapse_whitespace(raw_text_value(v));
       const std::size_t open = s.find_first_of("(<");
       std::string name, email;
       if (open != std::string::npos) {
@@ -132,28 +132,27 @@ void XmlFeedReader::store(Slot slot, RawText&& v) {
         name = s;
       }
       if (item_.author_email.empty()) item_.author_email = email;
+      item_.email_is_handle = !email.empty();
       if (item_.author_name.empty()) item_.author_name = name;
       break;
     }
     case Slot::item_creator:
     case Slot::item_author_name: set(item_.author_name); break;
     case Slot::item_author_email: set(item_.author_email); break;
-    case Slot::item_author_uri: set(item_.author_uri); break;
     case Slot::item_published: set(item_.published); break;
     case Slot::item_dc_date: set(item_.dc_date); break;
     case Slot::item_updated: set(item_.updated); break;
     case Slot::item_lang: set(item_.lang); break;
     case Slot::item_tag: {
-      std::string tag = collapse_whitespace(v.value);
+      std::string tag = collapse_whitespace(raw_text_value(v));
       if (!tag.empty()) item_.tags.push_back(std::move(tag));
       break;
     }
-    case Slot::feed_title: if (feed_.title.empty() && !v.value.empty()) feed_.title = std::move(v); break;
-    case Slot::feed_link: if (feed_.link.empty()) { feed_.link = collapse_whitespace(v.value); if (!bases_.empty()) feed_.link_base = bases_.back(); } break;
+    case Slot::feed_title: set_text(feed_.title); break;
+    case Slot::feed_link: if (feed_.link.empty()) { feed_.link = collapse_whitespace(raw_text_value(v)); if (!bases_.empty()) feed_.link_base = bases_.back(); } break;
     case Slot::feed_lang: set(feed_.lang); break;
     case Slot::feed_author_name: set(feed_.author_name); break;
     case Slot::feed_author_email: set(feed_.author_email); break;
-    case Slot::feed_author_uri: set(feed_.author_uri); break;
   }
 }
 
@@ -173,17 +172,13 @@ void XmlFeedReader::start_element(bool self_closing) {
   const std::size_t colon = qname.find(':');
   if (colon != std::string_view::npos) f.local = qname.substr(colon + 1);
   f.ns = resolve_ns(colon == std::string_view::npos ? std::string_view() : qname.substr(0, colon));
+  // An unknown default namespace on RSS or Atom elements is a mistake, not another vocabulary.
+  if (f.ns == Ns::other && colon == std::string_view::npos) f.ns = Ns::none;
   f.empty = self_closing;
   stack_.push_back(f);
 
   if (capture_depth_ >= 0) {
-    // Markup inside a captured value: kept as tags for HTML, dropped for plain text.
-    ++capture_children_;
-    if (capture_kind_ != TextKind::plain) {
-      buf_.push_back('<');
-      buf_.append(f.local);
-      buf_.append(self_closing ? "/>" : ">");
-    }
+    // Markup inside a captured value is part of the value (decode_xml_content).
   } else if (format_.empty()) {
     if (f.local == "rss" || f.local == "channel") format_ = "rss";
     else if (f.local == "RDF") format_ = "rdf";
@@ -209,16 +204,12 @@ void XmlFeedReader::end_element(std::size_t index) {
     const Frame f = stack_.back();
     const int d = depth();
     if (d == capture_depth_) {
-      store(capture_slot_, RawText{std::move(buf_), capture_kind_});
-      buf_.clear();
+      const std::size_t end = scanner_.tag_start();
+      RawText value;
+      value.kind = capture_kind_;
+      if (!f.empty && end > capture_start_) value.raw = doc_.substr(capture_start_, end - capture_start_);
+      store(capture_slot_, std::move(value));
       capture_depth_ = -1;
-    } else if (capture_depth_ >= 0) {
-      --capture_children_;
-      if (capture_kind_ != TextKind::plain && !f.empty) {
-        buf_.append("</");
-        buf_.append(f.local);
-        buf_.push_back('>');
-      }
     }
     if (f.item && d == item_depth_) finish_item();
     if (d == author_depth_) author_depth_ = -1;
@@ -244,29 +235,17 @@ std::string XmlFeedReader::read(std::vector<std::string>& warnings) {
         }
         break;
       case XmlToken::end: {
+        // Matched against the innermost 256 open elements only, so a flood of stray
+        // closing tags over a deep stack stays linear.
         std::size_t i = stack_.size();
-        while (i > 0 && stack_[i - 1].qname != scanner_.name()) --i;
-        if (i > 0) end_element(i - 1);
+        const std::size_t floor = i > 256 ? i - 256 : 0;
+        while (i > floor && stack_[i - 1].qname != scanner_.name()) --i;
+        if (i > floor) end_element(i - 1);
         break;
       }
       case XmlToken::text:
       case XmlToken::cdata:
-        if (capture_depth_ >= 0) {
-          const bool cdata = t == XmlToken::cdata;
-          const bool escape = capture_kind_ == TextKind::xhtml ||
-                              (capture_kind_ != TextKind::plain && capture_children_ > 0);
-          if (!escape) {
-            if (cdata) buf_.append(scanner_.text());
-            else append_entities_decoded(buf_, scanner_.text());
-          } else if (cdata) {
-            append_escaped(buf_, scanner_.text());
-          } else {
-            scratch_.clear();
-            append_entities_decoded(scratch_, scanner_.text());
-            append_escaped(buf_, scratch_);
-          }
-        }
-        break;
+        break;  // text is read from the captured span when a record needs it
       case XmlToken::done:
         break;
     }
@@ -283,6 +262,53 @@ std::string XmlFeedReader::read(std::vector<std::string>& warnings) {
     warnings.push_back("malformed XML (" + malformed_ + "); kept the " +
                        std::to_string(feed_.items.size()) + " complete items");
   return format_;
+}
+
+std::string decode_xml_content(std::string_view raw, TextKind kind) {
+  std::string out;
+  out.reserve(raw.size());
+  std::string scratch;
+  XmlScanner scanner(raw);
+  int children = 0;
+  for (XmlToken t; (t = scanner.next()) != XmlToken::done;) {
+    switch (t) {
+      case XmlToken::start:
+      case XmlToken::end:
+        if (kind != TextKind::plain) {
+          out.append(t == XmlToken::end ? "</" : "<");
+          const std::string_view name = scanner.name();
+          const std::size_t colon = name.find(':');
+          out.append(colon == std::string_view::npos ? name : name.substr(colon + 1));
+          out.append(t == XmlToken::start && scanner.self_closing() ? "/>" : ">");
+        }
+        if (t == XmlToken::start && !scanner.self_closing()) ++children;
+        else if (t == XmlToken::end && children > 0) --children;
+        break;
+      case XmlToken::text:
+      case XmlToken::cdata: {
+        const bool cdata = t == XmlToken::cdata;
+        const bool escape = kind == TextKind::xhtml || (kind != TextKind::plain && children > 0);
+        if (!escape) {
+          if (cdata) out.append(scanner.text());
+          else append_entities_decoded(out, scanner.text());
+        } else if (cdata) {
+          append_escaped(out, scanner.text());
+        } else {
+          scratch.clear();
+          append_entities_decoded(scratch, scanner.text());
+          append_escaped(out, scratch);
+        }
+        break;
+      }
+      case XmlToken::done:
+        break;
+    }
+  }
+  return out;
+}
+
+std::string raw_text_value(const RawText& t) {
+  return t.raw.empty() ? t.value : decode_xml_content(t.raw, t.kind);
 }
 
 std::string read_xml_feed(std::string_view doc, std::string_view doc_url, RawFeed& feed,

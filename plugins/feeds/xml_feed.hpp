@@ -18,9 +18,9 @@ enum class Ns : std::uint8_t { none, rss, atom, atom03, rdf, dc, dcterms, conten
 // Where a captured value goes.
 enum class Slot : std::uint8_t {
   item_title, item_link, item_guid, item_content, item_summary, item_media_description,
-  item_rss_author, item_creator, item_author_name, item_author_email, item_author_uri,
+  item_rss_author, item_creator, item_author_name, item_author_email,
   item_published, item_dc_date, item_updated, item_lang, item_tag,
-  feed_title, feed_link, feed_lang, feed_author_name, feed_author_email, feed_author_uri,
+  feed_title, feed_link, feed_lang, feed_author_name, feed_author_email,
 };
 
 struct Frame {
@@ -39,7 +39,7 @@ struct Frame {
 class XmlFeedReader {
  public:
   XmlFeedReader(std::string_view doc, std::string_view doc_url, RawFeed& feed)
-      : scanner_(doc), doc_url_(doc_url), feed_(feed) {}
+      : scanner_(doc), doc_url_(doc_url), feed_(feed), doc_(doc) {}
 
   // Returns "rss", "rdf", "atom", or "" when the root is not a feed (a warning says why).
   std::string read(std::vector<std::string>& warnings);
@@ -82,10 +82,10 @@ class XmlFeedReader {
   int group_depth_ = -1;     // media:group inside an item
   int skip_depth_ = -1;      // Atom source: its children are not the entry's
   int capture_depth_ = -1;   // element whose text is being captured
-  int capture_children_ = 0; // open child elements inside the captured one
+  std::size_t capture_start_ = 0;  // where the captured element's content starts
   Slot capture_slot_{};
   TextKind capture_kind_{};
-  std::string buf_, scratch_;
+  std::string_view doc_;
   std::string malformed_;    // first structural problem seen
 };
 

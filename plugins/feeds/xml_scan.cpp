@@ -74,6 +74,7 @@ XmlToken XmlScanner::next() {
     } else if (c == '?') {
       pos_ = skip_past(lt + 2, "?>");
     } else if (read_tag(lt)) {
+      tag_start_ = lt;
       return doc_[lt + 1] == '/' ? XmlToken::end : XmlToken::start;
     }
   }

@@ -30,6 +30,8 @@ class XmlScanner {
   const std::vector<XmlAttr>& attrs() const { return attrs_; }
   std::string_view text() const { return text_; }  // text: raw; cdata: literal
   bool truncated() const { return truncated_; }
+  std::size_t position() const { return pos_; }         // just past the last token
+  std::size_t tag_start() const { return tag_start_; }   // the '<' of the last tag
 
  private:
   bool read_tag(std::size_t lt);
@@ -37,6 +39,7 @@ class XmlScanner {
 
   std::string_view doc_;
   std::size_t pos_ = 0;
+  std::size_t tag_start_ = 0;
   std::string_view name_, text_;
   bool self_closing_ = false;
   bool truncated_ = false;

@@ -63,3 +63,17 @@ TEST_CASE("invalid UTF-8 becomes U+FFFD; unknown labels are read as UTF-8") {
   CHECK(u.unknown);
   CHECK(u.text == "plain");
 }
+
+TEST_CASE("a UTF-16 label on 8-bit text is ignored; a UTF-16 BOM is always believed") {
+  CHECK(decode_to_utf8("<?xml version=\"1.0\" encoding=\"UTF-16\"?><a/>", "").encoding == "utf-8");
+  CHECK(decode_to_utf8("\xFF\xFE\xE9\x00<\x00"s, "").text == "\xC3\xA9<");
+}
+
+TEST_CASE("utf8_as_is: only valid UTF-8 without a BOM that every rule reads as UTF-8") {
+  CHECK(hark::utf8_as_is("<?xml version=\"1.0\"?><a>\xC3\xA9</a>", ""));
+  CHECK(hark::utf8_as_is("<a/>", "utf-8"));
+  CHECK_FALSE(hark::utf8_as_is("\xEF\xBB\xBF<a/>", ""));
+  CHECK_FALSE(hark::utf8_as_is("<a/>", "iso-8859-1"));
+  CHECK_FALSE(hark::utf8_as_is("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><a/>", ""));
+  CHECK_FALSE(hark::utf8_as_is("<a>\xE9</a>", ""));
+}

@@ -36,6 +36,8 @@ TEST_CASE("broken RFC 822 variants feeds write") {
   CHECK(norm("24 Nov 2026 9:13:00 pm +0000") == "2026-11-24T21:13:00Z");
   CHECK(norm("  Tue, 24 Nov 2026 09:13:00 GMT\n") == "2026-11-24T09:13:00Z");
   CHECK(norm("24 Nov 2026") == "2026-11-24T00:00:00Z");
+  CHECK(norm("Tue, 24 Nov 2026 09:13:00 +0100 CET") == "2026-11-24T08:13:00Z");
+  CHECK(norm("November 24, 2026 at 9:13 am") == "2026-11-24T09:13:00Z");
 }
 
 TEST_CASE("ISO 8601, RFC 3339 and W3C-DTF") {

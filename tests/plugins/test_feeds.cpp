@@ -131,7 +131,7 @@ TEST_CASE("Atom 1.0: text constructs, xml:base, link choice, author fallback") {
   CHECK(str(b.text) == "¿Por qué falla?\n\na < b &amp; c\n\nSegunda línea");
   CHECK(str(b.lang) == "es");
   CHECK(str(b.author_name) == "Acme Editors");  // from the feed, not from <source>
-  CHECK(str(b.author) == "editors@acme.example");
+  CHECK(str(b.author) == "Acme Editors");  // the name is the handle in Atom, not the address
   CHECK(str(b.published) == "2026-11-23T12:30:00Z");  // only updated
 
   const Mention& c = r.items[2];
@@ -327,4 +327,24 @@ TEST_CASE("relative links resolve against the feed's link, then the document URL
   CHECK(str(r.items[0].url) == "https://site.example/home/post/1");
   const auto no_base = hark::feeds::parse(doc, FeedMeta{"feeds/rss.xml", "", ""});
   CHECK(str(no_base.items.at(0).url) == "post/1");  // nothing absolute to resolve against
+}
+
+TEST_CASE("an unknown default namespace on RSS elements is read as RSS") {
+  const std::string doc =
+      "<rss xmlns=\"http://example.com/not-rss\"><channel><title>T</title><item><title>Hi</title>"
+      "<link>https://x.example/1</link></item></channel></rss>";
+  const auto r = hark::feeds::parse(doc, FeedMeta{"https://x.example/feed", "", ""});
+  REQUIRE(r.items.size() == 1);
+  CHECK(str(r.items[0].title) == "Hi");
+  CHECK(str(r.items[0].feed_title) == "T");
+}
+
+TEST_CASE("titles are one line even when their HTML breaks them") {
+  const std::string doc =
+      "<rss><channel><title>Acme<br/>Feed</title><item><title>Line one&lt;br&gt;line two</title>"
+      "<guid>urn:x:1</guid></item></channel></rss>";
+  const auto r = hark::feeds::parse(doc, FeedMeta{"https://x.example/feed", "", ""});
+  REQUIRE(r.items.size() == 1);
+  CHECK(str(r.items[0].title) == "Line one line two");
+  CHECK(str(r.items[0].feed_title) == "Acme Feed");
 }

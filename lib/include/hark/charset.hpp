@@ -28,4 +28,8 @@ struct Decoded {
 // encoding become U+FFFD; nothing is dropped. Uses iconv(3) for everything but UTF-8.
 Decoded decode_to_utf8(std::string_view body, std::string_view http_charset, bool xml = true);
 
+// True when decode_to_utf8 would return `body` itself: UTF-8 by the rules above, no byte
+// order mark, and valid. Lets a caller skip the copy.
+bool utf8_as_is(std::string_view body, std::string_view http_charset, bool xml = true);
+
 }  // namespace hark
