@@ -161,7 +161,6 @@ class CurlClient final : public HttpClient {
     if (e == nullptr) throw Error("cannot set up libcurl");
     t.easy = e;
     curl_easy_setopt(e, CURLOPT_URL, t.request.url.c_str());
-    curl_easy_setopt(e, CURLOPT_PRIVATE, &t);
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t.error);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     // Only the web: never file://, ftp:// or others, neither asked for nor redirected to.
@@ -196,7 +195,7 @@ class CurlClient final : public HttpClient {
     t.headers = nullptr;
   }
 
-  // Seconds to wait before the next try, or -1 to give up now.
+  // Milliseconds to wait before the next try, or -1 to give up now (`why` may say why).
   long retry_delay_ms(Transfer& t, CURLcode code, long status, std::string& why) {
     const bool transient = code == CURLE_OPERATION_TIMEDOUT ||
                            (code == CURLE_OK && (status == 429 || status >= 500));
