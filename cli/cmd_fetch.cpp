@@ -1,9 +1,8 @@
-#include <unistd.h>
-
 #include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unistd.h>
 #include <unordered_set>
 #include <vector>
 
@@ -117,7 +116,8 @@ class Progress {
 };
 
 int list_sources() {
-  for (const SourceInfo& s : builtin_sources()) fmt::print("{:<10}  {}\n", s.name, s.summary);
+  for (const SourceInfo& s : builtin_sources())
+    fmt::print("{:<10}  {}\n", s.name, s.summary);
   return 0;
 }
 
@@ -141,7 +141,7 @@ int run_fetch(const FetchOptions& opt) {
   std::unique_ptr<StateStore> state;
   if (!opt.no_state)
     state = std::make_unique<StateStore>(opt.state_path.empty() ? StateStore::default_path()
-                                                                 : opt.state_path);
+                                                                : opt.state_path);
   HttpOptions http_options;
   http_options.jobs = opt.jobs;
   http_options.connect_timeout_ms = static_cast<long>(opt.connect_timeout_s * 1000);
@@ -165,7 +165,8 @@ int run_fetch(const FetchOptions& opt) {
       return;
     }
     if (!opt.quiet) {
-      for (const std::string& w : r.warnings) progress.message(fmt::format("hark fetch: {}: {}", target, w));
+      for (const std::string& w : r.warnings)
+        progress.message(fmt::format("hark fetch: {}: {}", target, w));
     }
     std::vector<std::string> ids;
     for (const Mention& m : r.mentions) {
@@ -185,13 +186,13 @@ int run_fetch(const FetchOptions& opt) {
     out.flush();
     if (state) state->confirm(target, {r.validators, r.status, "", now}, ids);
     if (opt.verbose) {
-      const std::string what = r.not_modified ? "not modified"
-                                              : fmt::format("{} items, {} written, {}",
-                                                            r.mentions.size(), ids.size(),
-                                                            human_bytes(r.bytes));
-      progress.message(r.status != 0 ? fmt::format("hark fetch: {}: HTTP {}, {}", target,
-                                                   r.status, what)
-                                     : fmt::format("hark fetch: {}: {}", target, what));
+      const std::string what = r.not_modified
+                                   ? "not modified"
+                                   : fmt::format("{} items, {} written, {}", r.mentions.size(),
+                                                 ids.size(), human_bytes(r.bytes));
+      progress.message(r.status != 0
+                           ? fmt::format("hark fetch: {}: HTTP {}, {}", target, r.status, what)
+                           : fmt::format("hark fetch: {}: {}", target, what));
     }
     progress.source_done(ids.size(), r.bytes, false);
   };

@@ -1,20 +1,18 @@
 #include "hark/http.hpp"
 
-#include <curl/curl.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <deque>
+#include <fcntl.h>
 #include <map>
 #include <mutex>
 #include <random>
-#include <vector>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <curl/curl.h>
 #include <fmt/format.h>
 
 #include "hark/error.hpp"
@@ -79,7 +77,8 @@ std::string size_text(std::size_t bytes) {
 
 class CurlClient final : public HttpClient {
  public:
-  explicit CurlClient(const HttpOptions& options) : options_(options), rng_(std::random_device{}()) {
+  explicit CurlClient(const HttpOptions& options)
+      : options_(options), rng_(std::random_device{}()) {
     static std::once_flag global;
     std::call_once(global, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     multi_ = curl_multi_init();
@@ -90,7 +89,8 @@ class CurlClient final : public HttpClient {
   }
 
   ~CurlClient() override {
-    for (auto& [easy, t] : active_) cleanup(*t);
+    for (auto& [easy, t] : active_)
+      cleanup(*t);
     curl_multi_cleanup(multi_);
   }
 
@@ -197,8 +197,8 @@ class CurlClient final : public HttpClient {
 
   // Milliseconds to wait before the next try, or -1 to give up now (`why` may say why).
   long retry_delay_ms(Transfer& t, CURLcode code, long status, std::string& why) {
-    const bool transient = code == CURLE_OPERATION_TIMEDOUT ||
-                           (code == CURLE_OK && (status == 429 || status >= 500));
+    const bool transient =
+        code == CURLE_OPERATION_TIMEDOUT || (code == CURLE_OK && (status == 429 || status >= 500));
     if (!transient || t.tries > options_.retries) return -1;
     if (code == CURLE_OK) {
       const std::string after = header(t.easy, "Retry-After");
@@ -324,7 +324,8 @@ std::string read_local(std::string_view target, std::size_t max_body) {
   std::string body;
   struct stat st {};
   // A regular file's size is known: one allocation, and no copying as the string grows.
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) <= max_body)
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+      static_cast<std::size_t>(st.st_size) <= max_body)
     body.reserve(static_cast<std::size_t>(st.st_size));
   char buf[1 << 16];
   for (;;) {
@@ -347,8 +348,10 @@ std::string read_local(std::string_view target, std::size_t max_body) {
 }
 
 long parse_retry_after(std::string_view value, std::int64_t now) {
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+    value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t'))
+    value.remove_suffix(1);
   if (value.empty()) return -1;
   if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     if (value.size() > 9) return -1;

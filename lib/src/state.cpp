@@ -1,12 +1,11 @@
 #include "hark/state.hpp"
 
-#include <sqlite3.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "hark/error.hpp"
 
@@ -54,7 +53,8 @@ StateStore::StateStore(const std::string& path) : path_(path) {
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   std::error_code ec;
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  if (ec) throw Error(fmt::format("{}: cannot create directory: {}", parent.string(), ec.message()));
+  if (ec)
+    throw Error(fmt::format("{}: cannot create directory: {}", parent.string(), ec.message()));
   if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
       SQLITE_OK) {
     const std::string why = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
@@ -72,8 +72,8 @@ StateStore::StateStore(const std::string& path) : path_(path) {
     exec("BEGIN IMMEDIATE");
     exec(kSchema);
     exec("COMMIT");
-    select_source_ = prepare(
-        "SELECT etag, last_modified, status, error, checked FROM sources WHERE source = ?");
+    select_source_ =
+        prepare("SELECT etag, last_modified, status, error, checked FROM sources WHERE source = ?");
     select_seen_ = prepare("SELECT 1 FROM seen WHERE id = ?");
     insert_seen_ = prepare("INSERT OR IGNORE INTO seen (id, first_seen) VALUES (?, ?)");
     upsert_source_ = prepare(

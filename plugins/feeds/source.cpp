@@ -39,24 +39,24 @@ class FeedSource final : public Source {
       done(parse_document(body, {request.target, "", request.fetched}));
       return;
     }
-    http.get({request.target, request.validators},
-             [done = std::move(done), sent = request.validators,
-              fetched = request.fetched](HttpResponse&& response) {
-               FetchResult r;
-               if (!response.ok()) {
-                 r.error = std::move(response.error);
-               } else if (response.not_modified()) {
-                 r.not_modified = true;
-               } else {
-                 r = parse_document(response.body, {response.url, response.content_type, fetched});
-               }
-               r.status = response.status;
-               r.validators = std::move(response.validators);
-               // A 304 need not repeat the validators; keep the ones that earned it.
-               if (r.not_modified && r.validators.etag.empty() && r.validators.last_modified.empty())
-                 r.validators = sent;
-               done(std::move(r));
-             });
+    http.get(
+        {request.target, request.validators}, [done = std::move(done), sent = request.validators,
+                                               fetched = request.fetched](HttpResponse&& response) {
+          FetchResult r;
+          if (!response.ok()) {
+            r.error = std::move(response.error);
+          } else if (response.not_modified()) {
+            r.not_modified = true;
+          } else {
+            r = parse_document(response.body, {response.url, response.content_type, fetched});
+          }
+          r.status = response.status;
+          r.validators = std::move(response.validators);
+          // A 304 need not repeat the validators; keep the ones that earned it.
+          if (r.not_modified && r.validators.etag.empty() && r.validators.last_modified.empty())
+            r.validators = sent;
+          done(std::move(r));
+        });
   }
 };
 

@@ -1,8 +1,3 @@
-#include "hark/http.hpp"
-
-#include <doctest/doctest.h>
-#include <httplib.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -12,7 +7,11 @@
 #include <thread>
 #include <vector>
 
+#include <doctest/doctest.h>
+#include <httplib.h>
+
 #include "hark/error.hpp"
+#include "hark/http.hpp"
 
 namespace {
 
@@ -39,7 +38,8 @@ struct TestServer {
     port = server.bind_to_any_port("127.0.0.1");
     REQUIRE(port > 0);
     thread = std::thread([this] { server.listen_after_bind(); });
-    while (!server.is_running()) std::this_thread::sleep_for(1ms);
+    while (!server.is_running())
+      std::this_thread::sleep_for(1ms);
   }
   ~TestServer() {
     stopping = true;
@@ -165,9 +165,8 @@ TEST_CASE("a chain of five redirects is followed; a sixth, or a loop, fails") {
     if (left == 0) return serve_feed(res);
     res.set_redirect("/r/" + std::to_string(left - 1));
   });
-  s.server.Get("/loop", [](const httplib::Request&, httplib::Response& res) {
-    res.set_redirect("/loop");
-  });
+  s.server.Get("/loop",
+               [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/loop"); });
   s.start();
   const auto five = fetch_one(s.url("/r/5"), fast_options());
   CHECK(five.ok());
@@ -272,12 +271,14 @@ TEST_CASE("a stalled body times out, and is retried") {
   int hits = 0;
   s.server.Get("/stall", [&](const httplib::Request&, httplib::Response& res) {
     ++hits;
-    res.set_chunked_content_provider("application/rss+xml", [&](std::size_t, httplib::DataSink& sink) {
-      sink.write("<rss>", 5);
-      // Send nothing more until the test ends.
-      while (!s.stopping) std::this_thread::sleep_for(10ms);
-      return false;
-    });
+    res.set_chunked_content_provider("application/rss+xml",
+                                     [&](std::size_t, httplib::DataSink& sink) {
+                                       sink.write("<rss>", 5);
+                                       // Send nothing more until the test ends.
+                                       while (!s.stopping)
+                                         std::this_thread::sleep_for(10ms);
+                                       return false;
+                                     });
   });
   s.start();
   auto options = fast_options();
@@ -295,14 +296,15 @@ TEST_CASE("a body over the limit fails, with or without a Content-Length") {
     res.set_content(big, "application/rss+xml");
   });
   s.server.Get("/big-chunked", [&](const httplib::Request&, httplib::Response& res) {
-    res.set_chunked_content_provider("application/rss+xml", [&](std::size_t offset, httplib::DataSink& sink) {
-      if (offset >= big.size()) {
-        sink.done();
-        return true;
-      }
-      sink.write(big.data() + offset, 500);
-      return true;
-    });
+    res.set_chunked_content_provider("application/rss+xml",
+                                     [&](std::size_t offset, httplib::DataSink& sink) {
+                                       if (offset >= big.size()) {
+                                         sink.done();
+                                         return true;
+                                       }
+                                       sink.write(big.data() + offset, 500);
+                                       return true;
+                                     });
   });
   s.start();
   auto options = fast_options();
@@ -316,12 +318,12 @@ TEST_CASE("a body over the limit fails, with or without a Content-Length") {
 TEST_CASE("a body cut short of its Content-Length fails") {
   TestServer s;
   s.server.Get("/cut", [&](const httplib::Request&, httplib::Response& res) {
-    res.set_content_provider(
-        kFeed.size(), "application/rss+xml",
-        [&](std::size_t offset, std::size_t, httplib::DataSink& sink) {
-          if (offset == 0) sink.write(kFeed.data(), 100);
-          return offset == 0;  // false on the next call: the server drops the connection
-        });
+    res.set_content_provider(kFeed.size(), "application/rss+xml",
+                             [&](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+                               if (offset == 0) sink.write(kFeed.data(), 100);
+                               return offset ==
+                                      0;  // false on the next call: the server drops the connection
+                             });
   });
   s.start();
   const auto r = fetch_one(s.url("/cut"), fast_options());

@@ -1,14 +1,13 @@
-#include "hark/state.hpp"
-
-#include <doctest/doctest.h>
-#include <stdlib.h>
-
 #include <filesystem>
+#include <stdlib.h>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <doctest/doctest.h>
+
 #include "hark/error.hpp"
+#include "hark/state.hpp"
 
 namespace {
 
@@ -85,8 +84,8 @@ TEST_CASE("confirmed ids and validators survive reopening") {
   const std::vector<std::string> ids = {"feed:https://e.org/1", "feed:https://e.org/2"};
   {
     hark::StateStore store(path);
-    store.confirm("https://e.org/feed", {{"\"v1\"", "Tue, 24 Nov 2026 09:00:00 GMT"}, 200, "", 1000},
-                  ids);
+    store.confirm("https://e.org/feed",
+                  {{"\"v1\"", "Tue, 24 Nov 2026 09:00:00 GMT"}, 200, "", 1000}, ids);
   }
   hark::StateStore store(path);
   CHECK(store.seen("feed:https://e.org/1"));
@@ -135,7 +134,8 @@ TEST_CASE("two stores on one file write at once without losing a confirmation") 
   auto writer = [&](int who) {
     hark::StateStore store(path);
     for (int i = 0; i < 200; ++i) {
-      const std::vector<std::string> ids = {"feed:" + std::to_string(who) + "-" + std::to_string(i)};
+      const std::vector<std::string> ids = {"feed:" + std::to_string(who) + "-" +
+                                            std::to_string(i)};
       store.confirm("source-" + std::to_string(who), {{}, 200, "", i}, ids);
     }
   };

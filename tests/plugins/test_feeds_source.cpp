@@ -1,11 +1,10 @@
-#include "feeds/source.hpp"
-
-#include <doctest/doctest.h>
-
 #include <fstream>
 #include <sstream>
 #include <vector>
 
+#include <doctest/doctest.h>
+
+#include "feeds/source.hpp"
 #include "registry.hpp"
 
 namespace {
@@ -26,7 +25,8 @@ class FakeHttp final : public hark::HttpClient {
     pending_.push_back(std::move(done));
   }
   void run() override {
-    for (auto& done : pending_) done(hark::HttpResponse(response_));
+    for (auto& done : pending_)
+      done(hark::HttpResponse(response_));
     pending_.clear();
   }
   std::vector<hark::HttpRequest> requests;
@@ -79,7 +79,8 @@ TEST_CASE("every registry row has a name, a summary and a factory, with feeds fi
 
 TEST_CASE("a feed URL is fetched with the stored validators and parsed") {
   FakeHttp http(ok_response(slurp(HARK_TEST_DATA "/fetch/rss.xml")));
-  const auto r = fetch(http, {"https://forum.example.org/feed.xml", {"\"v1\"", "Mon"}, "2026-11-25T00:00:00Z"});
+  const auto r = fetch(
+      http, {"https://forum.example.org/feed.xml", {"\"v1\"", "Mon"}, "2026-11-25T00:00:00Z"});
   REQUIRE(http.requests.size() == 1);
   CHECK(http.requests[0].url == "https://forum.example.org/feed.xml");
   CHECK(http.requests[0].validators.etag == "\"v1\"");

@@ -17,9 +17,9 @@ struct HttpOptions {
   long timeout_ms = 60'000;          // per try, whole transfer
   std::size_t max_body = 20u << 20;  // bytes after decompression
   long max_redirects = 5;
-  int retries = 2;                    // extra tries after a timeout, 429 or 5xx
-  long backoff_ms = 1'000;            // first retry waits about this long, doubling after
-  long max_retry_after_s = 300;       // a longer Retry-After gives up instead of waiting
+  int retries = 2;               // extra tries after a timeout, 429 or 5xx
+  long backoff_ms = 1'000;       // first retry waits about this long, doubling after
+  long max_retry_after_s = 300;  // a longer Retry-After gives up instead of waiting
   std::string user_agent = "hark/" HARK_VERSION;
 };
 

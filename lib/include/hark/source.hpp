@@ -15,21 +15,21 @@ namespace hark {
 
 // One thing to fetch, as named on the command line (docs/plugins.md).
 struct FetchRequest {
-  std::string target;        // what the user gave: a URL, a path, "-", or plugin-specific
-  Validators validators;     // from the state store for a conditional GET; empty = fetch all
-  std::string fetched;       // RFC 3339 UTC, for every record's `fetched`
+  std::string target;     // what the user gave: a URL, a path, "-", or plugin-specific
+  Validators validators;  // from the state store for a conditional GET; empty = fetch all
+  std::string fetched;    // RFC 3339 UTC, for every record's `fetched`
   std::size_t max_body = HttpOptions{}.max_body;  // limit for local input too
 };
 
 // The outcome of fetching one target: the mentions of one document, or why it failed.
 struct FetchResult {
-  std::vector<Mention> mentions;       // in document order
-  std::vector<std::string> warnings;   // problems that did not stop the source, one line each
-  std::string error;                   // why the target failed; empty on success
-  long status = 0;                     // last HTTP status; 0 for local input
-  Validators validators;               // to send next time (from the response)
-  std::uint64_t bytes = 0;             // body bytes read
-  bool not_modified = false;           // the server answered 304: nothing new
+  std::vector<Mention> mentions;      // in document order
+  std::vector<std::string> warnings;  // problems that did not stop the source, one line each
+  std::string error;                  // why the target failed; empty on success
+  long status = 0;                    // last HTTP status; 0 for local input
+  Validators validators;              // to send next time (from the response)
+  std::uint64_t bytes = 0;            // body bytes read
+  bool not_modified = false;          // the server answered 304: nothing new
 };
 
 using FetchDone = std::function<void(FetchResult&&)>;
