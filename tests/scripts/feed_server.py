@@ -13,6 +13,8 @@ logged to LOGFILE as "PATH STATUS conditional|plain". Routes:
   /status/CODE     that status with a short HTML body
   /html            an HTML error page served as 200
   /tofile          a redirect to file:///etc/passwd
+
+Asked as an HTTP proxy (GET http://any.host/PATH), it answers PATH as above.
 """
 
 import email.utils
@@ -94,7 +96,10 @@ class Handler(BaseHTTPRequestHandler):
         self.serve_body(body, os.path.getmtime(path), etag)
 
     def do_GET(self):
-        parts = self.path.split("/")[1:]
+        path = self.path
+        if path.startswith("http://"):  # asked as a proxy: serve it as if it were ours
+            path = "/" + path.split("/", 3)[3]
+        parts = path.split("/")[1:]
         if parts[0] == "f" and len(parts) == 2:
             return self.serve_file(parts[1])
         if parts[0] == "lm" and len(parts) == 2:

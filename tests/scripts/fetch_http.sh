@@ -109,6 +109,12 @@ expect "stdin lines" 2 "$(wc -l < "$tmp/out")"
 run --no-state "file://$data/rss.xml"
 expect "file:// lines" 2 "$(wc -l < "$tmp/out")"
 
+# Proxy variables are honoured: a host that does not exist is reached through the server.
+http_proxy=$base "$hark" fetch --no-state http://feeds.example.invalid/f/rss.xml > "$tmp/out"
+expect "through http_proxy" 2 "$(wc -l < "$tmp/out")"
+expect "proxied request" "http://feeds.example.invalid/f/rss.xml 200 plain" \
+  "$(grep '^http://feeds.example.invalid/' "$tmp/log" | tail -1)"
+
 # The default state location follows XDG_STATE_HOME.
 XDG_STATE_HOME=$tmp/xdg "$hark" fetch "$data/atom.xml" > /dev/null
 [ -f "$tmp/xdg/hark/state.db" ] || fail "no state at \$XDG_STATE_HOME/hark/state.db"
