@@ -109,6 +109,12 @@ expect "stdin lines" 2 "$(wc -l < "$tmp/out")"
 run --no-state "file://$data/rss.xml"
 expect "file:// lines" 2 "$(wc -l < "$tmp/out")"
 
+# --max-body takes sizes with units (k = 1024).
+run --no-state --max-body 500 "$base/f/rss.xml"
+expect "--max-body 500" "hark fetch: $base/f/rss.xml: body over the 500 bytes limit" "$(cat "$tmp/err")"
+run --no-state --max-body 1kb "$base/f/rss.xml"
+expect "--max-body 1kb" 2 "$(wc -l < "$tmp/out")"
+
 # Proxy variables are honoured: a host that does not exist is reached through the server.
 http_proxy=$base "$hark" fetch --no-state http://feeds.example.invalid/f/rss.xml > "$tmp/out"
 expect "through http_proxy" 2 "$(wc -l < "$tmp/out")"
