@@ -1,0 +1,52 @@
+#include <doctest/doctest.h>
+
+#include "hark/html_text.hpp"
+
+using hark::collapse_whitespace;
+using hark::html_to_text;
+using hark::looks_like_html;
+
+TEST_CASE("html_to_text strips tags and drops scripts and styles") {
+  CHECK(html_to_text("<p>Hello <b>Acme</b> world</p>") == "Hello Acme world");
+  CHECK(html_to_text("a<script>var x = '<p>no</p>';</script>b") == "ab");
+  CHECK(html_to_text("a<STYLE type=\"text/css\">p{}</STYLE> b") == "a b");
+  CHECK(html_to_text("<a href=\"x?a=1&amp;b=2\" title=\"a > b\">link</a>") == "link");
+  CHECK(html_to_text("x <!-- <p>comment</p> --> y") == "x y");
+  CHECK(html_to_text("a < b and c > d") == "a < b and c > d");
+}
+
+TEST_CASE("html_to_text turns block elements into line breaks") {
+  CHECK(html_to_text("<p>one</p><p>two</p>") == "one\n\ntwo");
+  CHECK(html_to_text("one<br>two<br/>three") == "one\ntwo\nthree");
+  CHECK(html_to_text("one<br><br>two") == "one\n\ntwo");
+  CHECK(html_to_text("<ul><li>a</li><li>b</li></ul>after") == "a\nb\n\nafter");
+  CHECK(html_to_text("<div>x</div><div>y</div>") == "x\ny");
+  CHECK(html_to_text("<table><tr><td>a</td><td>b</td></tr></table>") == "a b");
+  CHECK(html_to_text("<p>  </p><p>\n</p>") == "");
+}
+
+TEST_CASE("html_to_text decodes entities exactly once") {
+  CHECK(html_to_text("Caf&eacute; &amp; bar") == "Café & bar");
+  CHECK(html_to_text("&amp;lt;b&amp;gt;") == "&lt;b&gt;");
+  CHECK(html_to_text("&lt;b&gt;not a tag&lt;/b&gt;") == "<b>not a tag</b>");
+  CHECK(html_to_text("it&#8217;s &#x20AC;5 &#146;q&#146;") == "it’s €5 ’q’");
+  CHECK(html_to_text("AT&T &unknown; &") == "AT&T &unknown; &");
+  CHECK(html_to_text("a&nbsp;&nbsp;b") == "a b");
+  CHECK(html_to_text("x&#0;y&#1;z") == "xyz");
+}
+
+TEST_CASE("html_to_text collapses white space") {
+  CHECK(html_to_text("  a \n\t b  ") == "a b");
+  CHECK(html_to_text("a\x01\x7f b") == "a b");
+  CHECK(collapse_whitespace("  Acme \n router\x0b ") == "Acme router");
+}
+
+TEST_CASE("looks_like_html tells markup from text that only resembles it") {
+  CHECK(looks_like_html("Acme <b>update</b>"));
+  CHECK(looks_like_html("one<br/>two"));
+  CHECK(looks_like_html("it&#8217;s"));
+  CHECK(looks_like_html("caf&eacute;"));
+  CHECK_FALSE(looks_like_html("<antirez> on Redis"));
+  CHECK_FALSE(looks_like_html("AT&T and Q&A"));
+  CHECK_FALSE(looks_like_html("a < b"));
+}
