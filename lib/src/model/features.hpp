@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hark/classify.hpp"
+
+namespace hark::model {
+
+// One hashed feature: a bucket in [0, 2^bits) and its value.
+struct Feature {
+  std::uint32_t bucket;
+  float value;
+};
+
+// Turns a text and its built-in cues into hashed features; keeps its buffers between calls
+// so that prediction does not allocate per mention.
+class FeatureExtractor {
+ public:
+  // Replaces the contents of `out` with the features of `text` and of the built-in
+  // classifier's reading of it, hashed into 2^bucket_bits buckets.
+  void extract(std::string_view text, const Analysis& builtin, unsigned bucket_bits,
+               std::vector<Feature>& out);
+
+ private:
+  void add(std::uint64_t hash, float value, std::vector<Feature>& out) const;
+  void add_char_ngrams(std::string_view word, std::vector<Feature>& out) const;
+
+  unsigned bucket_bits_ = 20;
+  std::string folded_;
+};
+
+}  // namespace hark::model
