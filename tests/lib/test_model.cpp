@@ -99,8 +99,9 @@ TEST_CASE("loading rejects what is not a model, naming the problem") {
 
   hark::train(toy_examples(), {.bucket_bits = 12}).save(file.path);
   const std::string good = file.bytes();
-  // Header: magic(8) version(4) bits(4) labels(4) rows(4) bias(5 × 4), then rows of 24 bytes.
-  REQUIRE((good.size() - 44) % 24 == 0);
+  // Header: magic(8) version(4) bits(4) labels(4) rows(4) bias(5 × 4) scale(4), then rows
+  // of 14 bytes: bucket(4) weights(5 × 2).
+  REQUIRE((good.size() - 48) % 14 == 0);
 
   file.write(good.substr(0, good.size() - 3));
   CHECK(load_error(file).find("bytes of rows, expected") != std::string::npos);
@@ -125,8 +126,13 @@ TEST_CASE("loading rejects what is not a model, naming the problem") {
   file.write(nan);
   CHECK(load_error(file).find("bias is not a finite number") != std::string::npos);
 
+  std::string scale = good;
+  scale.replace(44, 4, "\x00\x00\x00\x00", 4);
+  file.write(scale);
+  CHECK(load_error(file).find("the weight scale is not positive") != std::string::npos);
+
   std::string unordered = good;  // the second row names the first row's bucket again
-  unordered.replace(44 + 24, 4, good.substr(44, 4));
+  unordered.replace(48 + 14, 4, good.substr(48, 4));
   file.write(unordered);
   CHECK(load_error(file).find("row 2 names bucket") != std::string::npos);
 }

@@ -72,7 +72,9 @@ const std::uint64_t kHandle = fnv("<@>");
 }  // namespace
 
 void FeatureExtractor::add(std::uint64_t hash, float value, std::vector<Feature>& out) const {
-  out.push_back({static_cast<std::uint32_t>(mix(hash) >> (64 - bucket_bits_)), value});
+  const auto bucket = static_cast<std::uint32_t>(mix(hash) >> (64 - bucket_bits_));
+  if (rows_) __builtin_prefetch(rows_ + bucket * row_bytes_);
+  out.push_back({bucket, value});
 }
 
 void FeatureExtractor::add_char_ngrams(std::string_view word, std::vector<Feature>& out) const {
@@ -82,17 +84,21 @@ void FeatureExtractor::add_char_ngrams(std::string_view word, std::vector<Featur
   padded[0] = '<';
   word.copy(padded + 1, len);
   padded[len + 1] = '>';
+  // The five bytes themselves are the hash input; add() mixes them.
   for (std::size_t start = 0; start + kGram <= len + 2; ++start) {
-    std::uint64_t h = kCharSeed;
+    std::uint64_t h = 0;
     for (std::size_t n = 0; n < kGram; ++n)
-      h = fnv_step(h, static_cast<unsigned char>(padded[start + n]));
-    add(h, 1.0f, out);
+      h |= std::uint64_t{static_cast<unsigned char>(padded[start + n])} << (8 * n);
+    add(h ^ kCharSeed, 1.0f, out);
   }
 }
 
 void FeatureExtractor::extract(std::string_view text, const Analysis& builtin,
-                               unsigned bucket_bits, std::vector<Feature>& out) {
+                               unsigned bucket_bits, std::vector<Feature>& out,
+                               const char* rows, std::size_t row_bytes) {
   bucket_bits_ = bucket_bits;
+  rows_ = rows;
+  row_bytes_ = row_bytes;
   out.clear();
   folded_.clear();
   append_folded(folded_, text);

@@ -21,14 +21,18 @@ class FeatureExtractor {
  public:
   // Replaces the contents of `out` with the features of `text` and of the built-in
   // classifier's reading of it, hashed into 2^bucket_bits buckets.
+  // When `rows` is set (rows of `row_bytes` per bucket), each feature's row is prefetched
+  // as soon as its bucket is known, so the memory fetch overlaps with the rest of the work.
   void extract(std::string_view text, const Analysis& builtin, unsigned bucket_bits,
-               std::vector<Feature>& out);
+               std::vector<Feature>& out, const char* rows = nullptr, std::size_t row_bytes = 0);
 
  private:
   void add(std::uint64_t hash, float value, std::vector<Feature>& out) const;
   void add_char_ngrams(std::string_view word, std::vector<Feature>& out) const;
 
   unsigned bucket_bits_ = 20;
+  const char* rows_ = nullptr;
+  std::size_t row_bytes_ = 0;
   std::string folded_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -14,16 +15,22 @@
 namespace hark {
 namespace {
 
-// The model file, all integers and floats little-endian (docs/classify-training.md):
-//   "HARKMODL"  u32 version  u32 bucket_bits  u32 labels  u32 rows  f32 bias[labels]
-//   rows × { u32 bucket  f32 weight[labels] }, buckets strictly increasing.
-// Only buckets with a non-zero weight are stored, which keeps the file a few MB.
+// The model file, all numbers little-endian (docs/classify-training.md):
+//   "HARKMODL"  u32 version  u32 bucket_bits  u32 labels  u32 rows  f32 bias[labels]  f32 scale
+//   rows × { u32 bucket  i16 weight[labels] }, buckets strictly increasing.
+// Only buckets with a non-zero weight are stored, which keeps the file small.
 constexpr char kMagic[8] = {'H', 'A', 'R', 'K', 'M', 'O', 'D', 'L'};
 constexpr unsigned kMinBits = 10;
 constexpr unsigned kMaxBits = 24;
 
 void put_u32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+
+void put_i16(std::string& out, std::int16_t v) {
+  const auto u = static_cast<std::uint16_t>(v);
+  out.push_back(static_cast<char>(u & 0xff));
+  out.push_back(static_cast<char>(u >> 8));
 }
 
 void put_f32(std::string& out, float f) {
@@ -44,6 +51,14 @@ class Reader {
       v |= static_cast<std::uint32_t>(static_cast<unsigned char>(data_[pos_ + i])) << (8 * i);
     pos_ += 4;
     return v;
+  }
+
+  std::int16_t i16(const char* what) {
+    if (data_.size() - pos_ < 2) fail(fmt::format("truncated at {}", what));
+    const auto lo = static_cast<unsigned char>(data_[pos_]);
+    const auto hi = static_cast<unsigned char>(data_[pos_ + 1]);
+    pos_ += 2;
+    return static_cast<std::int16_t>(static_cast<std::uint16_t>(lo | (hi << 8)));
   }
 
   float f32(const char* what) {
@@ -74,18 +89,33 @@ class Reader {
 
 }  // namespace
 
-Model::Model(unsigned bucket_bits, std::vector<float> weights, std::array<float, kLabels> bias)
-    : bucket_bits_(bucket_bits), weights_(std::move(weights)), bias_(bias) {}
+Model::Model(unsigned bucket_bits, const std::vector<float>& weights,
+             std::array<float, kLabels> bias)
+    : bucket_bits_(bucket_bits), scale_(1.0f), weights_(weights.size()), bias_(bias) {
+  float largest = 0;
+  for (const float w : weights) largest = std::max(largest, std::abs(w));
+  if (largest > 0) scale_ = largest / 32767.0f;
+  for (std::size_t i = 0; i < weights.size(); ++i)
+    weights_[i] = static_cast<std::int16_t>(std::lround(weights[i] / scale_));
+}
+
+Model::Model(unsigned bucket_bits, float scale, std::vector<std::int16_t> weights,
+             std::array<float, kLabels> bias)
+    : bucket_bits_(bucket_bits), scale_(scale), weights_(std::move(weights)), bias_(bias) {}
 
 Prediction Model::predict(std::string_view text, const Analysis& builtin) const {
   thread_local model::FeatureExtractor extractor;
   thread_local std::vector<model::Feature> features;
-  extractor.extract(text, builtin, bucket_bits_, features);
-  std::array<float, kLabels> z = bias_;
+  // The rows are scattered over a table larger than a core's cache: the extractor prefetches
+  // each one as it finds it.
+  extractor.extract(text, builtin, bucket_bits_, features,
+                    reinterpret_cast<const char*>(weights_.data()), kLabels * sizeof(std::int16_t));
+  std::array<float, kLabels> z{};
   for (const model::Feature& f : features) {
-    const float* w = &weights_[std::size_t{f.bucket} * kLabels];
-    for (std::size_t k = 0; k < kLabels; ++k) z[k] += f.value * w[k];
+    const std::int16_t* w = &weights_[std::size_t{f.bucket} * kLabels];
+    for (std::size_t k = 0; k < kLabels; ++k) z[k] += f.value * static_cast<float>(w[k]);
   }
+  for (std::size_t k = 0; k < kLabels; ++k) z[k] = bias_[k] + scale_ * z[k];
   Prediction p;
   std::size_t best = 0;
   for (std::size_t k = 1; k < kLabels; ++k)
@@ -105,16 +135,17 @@ void Model::save(const std::string& path) const {
   std::string rows;
   std::uint32_t count = 0;
   for (std::size_t b = 0; b < (std::size_t{1} << bucket_bits_); ++b) {
-    const float* w = &weights_[b * kLabels];
+    const std::int16_t* w = &weights_[b * kLabels];
     bool used = false;
-    for (std::size_t k = 0; k < kLabels; ++k) used = used || w[k] != 0.0f;
+    for (std::size_t k = 0; k < kLabels; ++k) used = used || w[k] != 0;
     if (!used) continue;
     put_u32(rows, static_cast<std::uint32_t>(b));
-    for (std::size_t k = 0; k < kLabels; ++k) put_f32(rows, w[k]);
+    for (std::size_t k = 0; k < kLabels; ++k) put_i16(rows, w[k]);
     ++count;
   }
   put_u32(out, count);
   for (const float b : bias_) put_f32(out, b);
+  put_f32(out, scale_);
   out += rows;
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
   if (file) file.write(out.data(), static_cast<std::streamsize>(out.size()));
@@ -145,19 +176,21 @@ Model load_model(const std::string& path) {
   if (rows > buckets) in.fail(fmt::format("{} rows for {} buckets", rows, buckets));
   std::array<float, kLabels> bias;
   for (float& b : bias) b = in.f32("bias");
-  if (in.left() != std::size_t{rows} * (4 + 4 * kLabels))
-    in.fail(fmt::format("{} bytes of rows, expected {}", in.left(),
-                        std::size_t{rows} * (4 + 4 * kLabels)));
-  std::vector<float> weights(buckets * kLabels, 0.0f);
+  const float scale = in.f32("scale");
+  if (!(scale > 0)) in.fail("the weight scale is not positive");
+  constexpr std::size_t kRowBytes = 4 + 2 * kLabels;
+  if (in.left() != std::size_t{rows} * kRowBytes)
+    in.fail(fmt::format("{} bytes of rows, expected {}", in.left(), std::size_t{rows} * kRowBytes));
+  std::vector<std::int16_t> weights(buckets * kLabels, 0);
   std::size_t next = 0;  // the lowest bucket the next row may name
   for (std::uint32_t r = 0; r < rows; ++r) {
     const std::uint32_t b = in.u32("bucket");
     if (b < next || b >= buckets)
       in.fail(fmt::format("row {} names bucket {} out of order or range", r + 1, b));
     next = std::size_t{b} + 1;
-    for (std::size_t k = 0; k < kLabels; ++k) weights[std::size_t{b} * kLabels + k] = in.f32("weight");
+    for (std::size_t k = 0; k < kLabels; ++k) weights[std::size_t{b} * kLabels + k] = in.i16("weight");
   }
-  return Model(bits, std::move(weights), bias);
+  return Model(bits, scale, std::move(weights), bias);
 }
 
 }  // namespace hark
