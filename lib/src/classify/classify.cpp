@@ -26,9 +26,11 @@ constexpr float kNegatedPraise = 0.8f;     // "not good": a complaint, a little 
 constexpr float kNegatedComplaint = 0.5f;  // "not bad": faint praise
 constexpr float kAddressedTip = 0.4f;      // "@brand fix your app" is no tip to other users
 constexpr float kSettingsPath = 1.5f;      // "Settings > Network > Wi-Fi"
+constexpr double kComplaintOverQuestion = 1.0;
+constexpr double kQuestionWithComplaint = 0.5;
 
 // Raw class scores before softmax; "other" wins when nothing else speaks.
-constexpr std::array<double, kLabels> kBias = {0.0, 0.0, 0.0, 0.0, 0.9};
+constexpr std::array<double, kLabels> kBias = {0.0, 0.0, 0.0, 0.0, 0.7};
 // Softmax temperature, fitted on the dev set so that confidence is calibrated
 // (docs/classify.md, "Calibration").
 constexpr double kTemperature = 1.0;
@@ -286,6 +288,9 @@ Analysis analyze(std::string_view text, std::string_view lang) {
     complaint += question;
     question = 0;
   }
+  // A complaint often ends in a question ("... can you help?"); the grievance is what needs
+  // the answer, so plain question marks weigh less once there is one.
+  if (complaint >= kComplaintOverQuestion) question *= kQuestionWithComplaint;
   const double top = *std::max_element(raw.begin(), raw.end());
   double sum = 0;
   for (std::size_t i = 0; i < kLabels; ++i) sum += (a.scores[i] = std::exp((raw[i] - top) / kTemperature));
