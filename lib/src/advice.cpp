@@ -73,9 +73,14 @@ bool has_email(std::string_view text) {
   return text.find('@') != std::string_view::npos && RE2::PartialMatch(text, email);
 }
 
-bool has_iban(std::string_view text) {
-  // Two letters, two check digits, then groups of four (spaces optional), as printed.
+// Two letters, two check digits, then groups of four (spaces optional), as printed.
+const RE2& iban_shape() {
   static const RE2 iban(R"(\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)\b)");
+  return iban;
+}
+
+bool has_iban(std::string_view text) {
+  const RE2& iban = iban_shape();
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece match;
   while (RE2::FindAndConsume(&input, iban, &match))
@@ -96,8 +101,10 @@ bool has_address(std::string_view text) {
   return RE2::PartialMatch(text, address);
 }
 
-// A reference number: a keyword, maybe "nr"/"no."/"#"/":", then at least four digits.
-const char* const kNumberTail = R"(\b[\s.:#°-]*(?:nr|no|n|number|nummer|numero|número|numéro|n°|nº)?[\s.:#°-]*[A-Z]{0,3}-?\d{4,})";
+// A reference number: the keyword, then up to two of "nr", "no.", "#", ":" or "is" ("mijn
+// klantnummer is 123456"), then an optional short letter prefix and at least four digits.
+const char* const kNumberTail =
+    R"(\b[\s.:#°=-]*(?:(?:nr|no|n|number|nummer|numero|número|numéro|n°|nº|is|ist|è|es|est|lautet)\b[\s.:#°=-]*){0,2}[A-Z]{0,3}-?\d{4,})";
 
 bool has_customer_number(std::string_view text) {
   static const RE2 re(std::string(R"((?i)\b(?:klantnummer|klantnr|klant nr|lidnummer|contractnummer|kundennummer|kundennr|kunden-nr|vertragsnummer|numero cliente|codice cliente|numero contratto|numéro client|numéro de client|n° client|número de cliente|numero de cliente|customer number|customer no|customer id|account number|account no|account nr|acct))") + kNumberTail);
@@ -126,7 +133,12 @@ std::vector<std::string_view> find_pii(std::string_view text) {
   std::vector<std::string_view> kinds;
   // Every kind needs digits or an "@"; most mentions have neither and stop here.
   const std::size_t digits = static_cast<std::size_t>(std::count_if(text.begin(), text.end(), digit));
-  if (digits >= 7 && has_phone(text)) kinds.push_back("phone");
+  if (digits >= 7) {
+    // The digit groups of an account number are no phone number: blank IBAN-shaped runs.
+    std::string masked(text);
+    RE2::GlobalReplace(&masked, iban_shape(), "IBAN");
+    if (has_phone(masked)) kinds.push_back("phone");
+  }
   if (has_email(text)) kinds.push_back("email");
   if (digits >= 4 && has_iban(text)) kinds.push_back("iban");
   if (digits >= 1 && has_address(text)) kinds.push_back("address");

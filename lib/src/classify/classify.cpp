@@ -45,7 +45,8 @@ bool word_matches(const Token& t, std::string_view word, bool prefix) {
   const auto eq = [&](std::string_view s) {
     return prefix ? s.size() >= word.size() && s.substr(0, word.size()) == word : s == word;
   };
-  return eq(t.folded) || (!t.collapsed.empty() && eq(t.collapsed)) || (!t.tail.empty() && eq(t.tail));
+  return eq(t.folded) || (!t.collapsed.empty() && (eq(t.collapsed) || eq(t.squeezed))) ||
+         (!t.tail.empty() && eq(t.tail));
 }
 
 bool entry_matches(const Entry& e, const std::vector<Token>& tokens, std::size_t at) {
@@ -79,7 +80,7 @@ void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, std::size_
       if (entry_matches(e, tokens, at)) best = {&e, at, at + len - 1};
     }
   };
-  for (std::string_view key : {t.folded, t.collapsed, t.tail}) {
+  for (std::string_view key : {t.folded, t.collapsed, t.squeezed, t.tail}) {
     if (key.empty()) continue;
     if (auto it = lex.by_first.find(key); it != lex.by_first.end()) consider(it->second);
     if (key.size() >= 3)
@@ -172,6 +173,7 @@ Reading read(std::string_view text, std::string_view lang) {
     return n;
   };
   std::size_t negation_end = SIZE_MAX, negation_begin = 0, intensifier_end = SIZE_MAX;
+  std::size_t negation_cue = SIZE_MAX;  // the cue the negation word itself made, if any
   std::size_t last_contrast_cue = SIZE_MAX;  // cues before this index sit before a "but"
   for (const Match& m : w.matches) {
     const Entry& e = *m.entry;
@@ -179,6 +181,7 @@ Reading read(std::string_view text, std::string_view lang) {
       case Kind::negation:
         negation_begin = m.first;
         negation_end = m.last + 1;
+        negation_cue = SIZE_MAX;
         continue;
       case Kind::intensifier:
         intensifier_end = m.last + 1;
@@ -211,6 +214,12 @@ Reading read(std::string_view text, std::string_view lang) {
       label = label == Label::praise ? Label::complaint : Label::praise;
       begin = tokens[negation_begin].begin;
       negation_end = SIZE_MAX;
+      // The negation is spent on this cue: it no longer counts on its own.
+      if (negation_cue != SIZE_MAX) {
+        r.cues.erase(r.cues.begin() + static_cast<std::ptrdiff_t>(negation_cue));
+        if (last_contrast_cue != SIZE_MAX && last_contrast_cue > negation_cue) --last_contrast_cue;
+      }
+      negation_cue = SIZE_MAX;
     }
     if (intensifier_end != SIZE_MAX && m.first >= intensifier_end &&
         words_between(intensifier_end, m.first) < kIntensifierReach &&
@@ -226,6 +235,7 @@ Reading read(std::string_view text, std::string_view lang) {
       shouted = true;
     if (shouted) weight *= kShouted;
     if (label == Label::expert_tip && addressed) weight *= kAddressedTip;
+    if (negation_end == m.last + 1 && negation_begin == m.first) negation_cue = r.cues.size();
     r.cues.push_back({label, std::string(text_of(text, begin, end)), begin, end, weight});
   }
   if (last_contrast_cue != SIZE_MAX) {

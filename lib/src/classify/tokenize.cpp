@@ -74,7 +74,8 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
   store.clear();
   // While `store` grows its views would dangle, so tokens first note offsets into it.
   struct Offsets {
-    std::size_t folded = 0, folded_len = 0, collapsed = 0, collapsed_len = 0, tail = 0, tail_len = 0;
+    std::size_t folded = 0, folded_len = 0, collapsed = 0, collapsed_len = 0, squeezed = 0,
+                squeezed_len = 0, tail = 0, tail_len = 0;
   };
   thread_local std::vector<Offsets> offsets;
   offsets.clear();
@@ -205,10 +206,19 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
       for (std::size_t r = 2; r < word.size() && !elongated; ++r)
         elongated = word[r] == word[r - 1] && word[r] == word[r - 2] && word[r] >= 'a' && word[r] <= 'z';
       if (elongated) {
+        const auto repeat = [&](std::size_t r, std::size_t n) {
+          for (std::size_t k = 1; k <= n; ++k)
+            if (r < k || word[r] != word[r - k]) return false;
+          return word[r] >= 'a' && word[r] <= 'z';
+        };
         o.collapsed = store.size();
         for (std::size_t r = 0; r < word.size(); ++r)
-          if (r == 0 || word[r] != word[r - 1] || word[r] < 'a' || word[r] > 'z') store.push_back(word[r]);
+          if (!repeat(r, 2)) store.push_back(word[r]);
         o.collapsed_len = store.size() - o.collapsed;
+        o.squeezed = store.size();
+        for (std::size_t r = 0; r < word.size(); ++r)
+          if (!repeat(r, 1)) store.push_back(word[r]);
+        o.squeezed_len = store.size() - o.squeezed;
       }
       if (last_apostrophe != std::string_view::npos) {
         // An elided article or pronoun of at most four letters: "l'", "dell'", "qu'".
@@ -268,6 +278,7 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
     const Offsets& o = offsets[t];
     tokens[t].folded = all.substr(o.folded, o.folded_len);
     if (o.collapsed_len) tokens[t].collapsed = all.substr(o.collapsed, o.collapsed_len);
+    if (o.squeezed_len) tokens[t].squeezed = all.substr(o.squeezed, o.squeezed_len);
     if (o.tail_len) tokens[t].tail = all.substr(o.tail, o.tail_len);
   }
   // Leading @handles and "RT" do not start the sentence: "@brand why is ..." asks with "why".

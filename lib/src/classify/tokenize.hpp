@@ -20,6 +20,7 @@ struct Token {
   std::size_t end = 0;
   std::string_view folded;
   std::string_view collapsed;
+  std::string_view squeezed;
   std::string_view tail;
   bool caps = false;            // shouted: three or more letters, all upper case
   bool sentence_start = false;  // first word of a sentence, after any leading @handles
