@@ -26,11 +26,11 @@ constexpr float kNegatedPraise = 0.8f;     // "not good": a complaint, a little 
 constexpr float kNegatedComplaint = 0.5f;  // "not bad": faint praise
 constexpr float kAddressedTip = 0.4f;      // "@brand fix your app" is no tip to other users
 constexpr float kSettingsPath = 1.5f;      // "Settings > Network > Wi-Fi"
-constexpr double kComplaintOverQuestion = 1.0;
-constexpr double kQuestionWithComplaint = 0.5;
+constexpr double kComplaintOverQuestion = 0.5;
+constexpr double kQuestionWithComplaint = 0.3;
 
 // Raw class scores before softmax; "other" wins when nothing else speaks.
-constexpr std::array<double, kLabels> kBias = {0.0, 0.0, 0.0, 0.0, 0.7};
+constexpr std::array<double, kLabels> kBias = {0.3, -0.5, -0.3, -0.2, 0.7};
 // Softmax temperature, fitted on the dev set so that confidence is calibrated
 // (docs/classify.md, "Calibration").
 constexpr double kTemperature = 1.0;
@@ -70,7 +70,7 @@ void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, std::size_
   const auto consider = [&](const std::vector<std::uint32_t>& ids) {
     for (std::uint32_t id : ids) {
       const Entry& e = lex.entries[id];
-      if (e.kind == Kind::stopword) continue;
+      if (e.kind == Kind::stopword || e.kind == Kind::opener) continue;
       Match& best = is_marker(e.kind) ? marker : cue;
       const std::size_t len = e.words.size();
       const std::size_t best_len = best.entry ? best.last - best.first + 1 : 0;
@@ -86,6 +86,16 @@ void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, std::size_
     if (key.size() >= 3)
       if (auto it = lex.by_prefix.find(key.substr(0, 3)); it != lex.by_prefix.end()) consider(it->second);
   }
+}
+
+bool is_opener(const std::vector<const Lexicon*>& lexicons, std::string_view word) {
+  for (const Lexicon* lex : lexicons) {
+    const auto it = lex->by_first.find(word);
+    if (it == lex->by_first.end()) continue;
+    for (std::uint32_t id : it->second)
+      if (lex->entries[id].kind == Kind::opener && lex->entries[id].words.size() == 1) return true;
+  }
+  return false;
 }
 
 struct Workspace {
@@ -131,6 +141,13 @@ Reading read(std::string_view text, std::string_view lang) {
   Workspace& w = workspace();
   classify::tokenize(text, w.tokens, w.store);
   choose_lexicons(w.tokens, text, lang, w.lexicons);
+  // "Also, try ...": after an opener (and its comma) the next word still starts the sentence.
+  for (std::size_t i = 0; i + 1 < w.tokens.size(); ++i) {
+    if (!w.tokens[i].sentence_start || !is_opener(w.lexicons, w.tokens[i].folded)) continue;
+    std::size_t next = i + 1;
+    while (next < w.tokens.size() && w.tokens[next].kind == TokenKind::punct && w.tokens[next].folded == ",") ++next;
+    if (next < w.tokens.size() && w.tokens[next].kind == TokenKind::word) w.tokens[next].sentence_start = true;
+  }
   const std::vector<Token>& tokens = w.tokens;
 
   w.matches.clear();

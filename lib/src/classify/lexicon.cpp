@@ -20,7 +20,7 @@ namespace {
 
 constexpr std::string_view kKindNames[] = {
     "complaint", "question", "praise",    "expert-tip", "other",      "negation",
-    "intensifier", "contrast", "profanity", "delicate",  "rhetorical", "stopword"};
+    "intensifier", "contrast", "profanity", "delicate",  "rhetorical", "stopword", "opener"};
 
 bool kind_from_name(std::string_view name, Kind& kind) {
   for (std::size_t i = 0; i < std::size(kKindNames); ++i) {

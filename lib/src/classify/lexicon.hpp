@@ -19,6 +19,7 @@ enum class Kind : std::uint8_t {
   delicate,     // a matter for a private channel: "account hacked", "overleden"
   rhetorical,   // turns a question with complaint cues into a complaint: "why", "waarom"
   stopword,     // frequent function word, used only to detect the language
+  opener,       // "also", "and", "dan": the word after it still starts the sentence
 };
 
 struct Entry {
