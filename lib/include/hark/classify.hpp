@@ -39,6 +39,8 @@ struct Analysis {
   double confidence = 0.0;              // calibrated probability that `label` is right
   std::array<double, kLabels> scores{};  // per class, in Label order, summing to 1
   std::vector<Cue> cues;                 // the evidence, in text order
+  bool heated = false;    // profanity, shouting, "!!!": a public reply tends to backfire
+  bool delicate = false;  // a matter for a private channel (hacked account, bereavement)
 };
 
 // Classifies `text` with the built-in lexicons and rules. `lang` as for find_cues; when empty
