@@ -152,9 +152,9 @@ void FeatureExtractor::extract(std::string_view text, const Analysis& builtin,
     const float norm = 1.0f / std::sqrt(static_cast<float>(out.size()));
     for (Feature& f : out) f.value = norm;
   }
-  // Each cue counts for its class; the built-in scores come in as they are.
+  // Each cue adds its weight to its class; the built-in scores come in as they are.
   for (const Cue& cue : builtin.cues)
-    add(kCueSeed + static_cast<std::uint64_t>(cue.label), 1.0f, out);
+    add(kCueSeed + static_cast<std::uint64_t>(cue.label), static_cast<float>(cue.weight), out);
   for (std::size_t k = 0; k < kLabels; ++k)
     add(kScoreSeed + k, static_cast<float>(builtin.scores[k]), out);
 }
