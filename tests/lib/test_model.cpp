@@ -69,6 +69,21 @@ TEST_CASE("a model fits a separable set and predicts probabilities") {
   }
 }
 
+TEST_CASE("a model overrules the built-in verdict and keeps its cues") {
+  const auto examples = toy_examples();
+  const hark::Model model = hark::train(examples);
+  const std::string text = "Does anyone know how to reset the password on the app?";
+  hark::Analysis a = hark::analyze(text, "en");
+  const std::vector<hark::Cue> cues = a.cues;
+  const hark::Prediction p = model.predict(text, a);
+  model.overrule(text, a);
+  CHECK(a.label == hark::Label::question);
+  CHECK(a.scores == p.scores);
+  CHECK(a.confidence == p.scores[static_cast<std::size_t>(hark::Label::question)]);
+  REQUIRE(a.cues.size() == cues.size());
+  for (std::size_t i = 0; i < cues.size(); ++i) CHECK(a.cues[i].cue == cues[i].cue);
+}
+
 TEST_CASE("training is deterministic") {
   const auto examples = toy_examples();
   const hark::Model a = hark::train(examples);

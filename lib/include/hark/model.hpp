@@ -50,6 +50,10 @@ class Model {
   // `builtin` is analyze(text, lang): the model learns on top of the built-in reading.
   Prediction predict(std::string_view text, const Analysis& builtin) const;
 
+  // Puts the model's verdict in place of the built-in one: `builtin` = analyze(text, lang)
+  // gets the model's label, scores and confidence, and keeps its cues as the evidence.
+  void overrule(std::string_view text, Analysis& builtin) const;
+
   // Writes the model file (docs/classify-training.md). Throws Error naming `path`.
   void save(const std::string& path) const;
 

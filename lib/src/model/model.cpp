@@ -127,6 +127,13 @@ Prediction Model::predict(std::string_view text, const Analysis& builtin) const 
   return p;
 }
 
+void Model::overrule(std::string_view text, Analysis& builtin) const {
+  const Prediction p = predict(text, builtin);
+  builtin.label = p.label;
+  builtin.scores = p.scores;
+  builtin.confidence = p.scores[static_cast<std::size_t>(p.label)];
+}
+
 void Model::save(const std::string& path) const {
   std::string out(kMagic, sizeof kMagic);
   put_u32(out, kFormatVersion);
