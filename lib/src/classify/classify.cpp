@@ -26,6 +26,9 @@ constexpr float kNegatedPraise = 0.8f;     // "not good": a complaint, a little 
 constexpr float kNegatedComplaint = 0.5f;  // "not bad": faint praise
 constexpr float kAddressedTip = 0.4f;      // "@brand fix your app" is no tip to other users
 constexpr float kSettingsPath = 1.5f;      // "Settings > Network > Wi-Fi"
+constexpr float kLink = 1.0f;     // a post with a link mostly shares news: "other"
+constexpr float kRetweet = 0.8f;  // "RT @someone: ..." passes on what another said
+constexpr float kHashtag = 0.3f;  // hashtags tag a topic for others to find: more often news
 constexpr double kComplaintOverQuestion = 0.5;
 constexpr double kQuestionWithComplaint = 0.3;
 
@@ -271,6 +274,23 @@ Reading read(std::string_view text, std::string_view lang) {
                       tokens[b].begin, tokens[e].end, kSettingsPath});
     k = e;
   }
+  // Shared links and retweets pass news on rather than ask or complain.
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    if (tokens[k].kind == TokenKind::url) {
+      r.cues.push_back({Label::other, std::string(text_of(text, tokens[k].begin, tokens[k].end)),
+                        tokens[k].begin, tokens[k].end, kLink});
+      break;
+    }
+  }
+  for (const Token& t : tokens) {
+    if (t.kind != TokenKind::hashtag) continue;
+    r.cues.push_back({Label::other, std::string(text_of(text, t.begin, t.end)), t.begin, t.end, kHashtag});
+    break;
+  }
+  if (tokens.size() > 1 && tokens[0].kind == TokenKind::word && tokens[0].folded == "rt" &&
+      tokens[1].kind == TokenKind::handle)
+    r.cues.push_back({Label::other, std::string(text_of(text, tokens[0].begin, tokens[0].end)),
+                      tokens[0].begin, tokens[0].end, kRetweet});
   std::size_t exclamations = 0;
   for (const Token& t : tokens) exclamations += t.kind == TokenKind::punct && t.folded == "!" && t.caps;
   if (all_caps || exclamations >= 2) r.heated = true;
