@@ -27,13 +27,13 @@ constexpr float kNegatedComplaint = 0.5f;  // "not bad": faint praise
 constexpr float kAddressedTip = 0.4f;      // "@brand fix your app" is no tip to other users
 constexpr float kSettingsPath = 1.5f;      // "Settings > Network > Wi-Fi"
 constexpr float kLink = 1.0f;     // a post with a link mostly shares news: "other"
-constexpr float kRetweet = 0.8f;  // "RT @someone: ..." passes on what another said
-constexpr float kHashtag = 0.3f;  // hashtags tag a topic for others to find: more often news
+constexpr float kRetweet = 0.6f;  // "RT @someone: ..." passes on what another said
+constexpr float kHashtag = 0.4f;  // hashtags tag a topic for others to find: more often news
 constexpr double kComplaintOverQuestion = 0.5;
 constexpr double kQuestionWithComplaint = 0.3;
 
 // Raw class scores before softmax; "other" wins when nothing else speaks.
-constexpr std::array<double, kLabels> kBias = {0.3, -0.5, -0.3, -0.2, 0.7};
+constexpr std::array<double, kLabels> kBias = {0.3, -0.5, -0.3, 0.3, 0.7};
 // Softmax temperature, fitted on the dev set so that confidence is calibrated
 // (docs/classify.md, "Calibration").
 constexpr double kTemperature = 1.0;
