@@ -29,7 +29,7 @@ constexpr float kSettingsPath = 1.5f;      // "Settings > Network > Wi-Fi"
 constexpr float kLink = 1.0f;     // a post with a link mostly shares news: "other"
 constexpr float kRetweet = 0.6f;  // "RT @someone: ..." passes on what another said
 constexpr float kHashtag = 0.4f;  // hashtags tag a topic for others to find: more often news
-constexpr double kComplaintOverQuestion = 0.5;
+constexpr double kComplaintOverQuestion = 1.0;
 constexpr double kQuestionWithComplaint = 0.3;
 
 // Raw class scores before softmax; "other" wins when nothing else speaks.
@@ -337,7 +337,8 @@ Analysis analyze(std::string_view text, std::string_view lang) {
   }
   // A complaint often ends in a question ("... can you help?"); the grievance is what needs
   // the answer, so plain question marks weigh less once there is one.
-  if (complaint >= kComplaintOverQuestion) question *= kQuestionWithComplaint;
+  const std::size_t c = static_cast<std::size_t>(Label::complaint), q = static_cast<std::size_t>(Label::question);
+  if (complaint - kBias[c] >= kComplaintOverQuestion) question = kBias[q] + (question - kBias[q]) * kQuestionWithComplaint;
   const double top = *std::max_element(raw.begin(), raw.end());
   double sum = 0;
   for (std::size_t i = 0; i < kLabels; ++i) sum += (a.scores[i] = std::exp((raw[i] - top) / kTemperature));
