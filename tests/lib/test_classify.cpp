@@ -102,7 +102,11 @@ TEST_CASE("emoji and emoticons are cues, skin tones included") {
 }
 
 TEST_CASE("URLs, handles and hashtags are units, not words") {
-  CHECK(hark::find_cues("see https://example.com/broken-terrible-awful", "en").empty());
+  // The link is one cue (shared news points to "other"); the words inside it are none.
+  const std::vector<hark::Cue> cues = hark::find_cues("https://example.com/broken-terrible-awful", "en");
+  REQUIRE(cues.size() == 1);
+  CHECK(cues[0].label == hark::Label::other);
+  CHECK(cues[0].cue == "https://example.com/broken-terrible-awful");
   CHECK(first_cue("@fix_it_felix hello", "en", hark::Label::complaint).cue.empty());
 }
 

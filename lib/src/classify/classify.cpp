@@ -26,14 +26,28 @@ constexpr float kNegatedPraise = 0.8f;     // "not good": a complaint, a little 
 constexpr float kNegatedComplaint = 0.5f;  // "not bad": faint praise
 constexpr float kAddressedTip = 0.4f;      // "@brand fix your app" is no tip to other users
 constexpr float kSettingsPath = 1.5f;      // "Settings > Network > Wi-Fi"
-constexpr double kComplaintOverQuestion = 0.5;
+constexpr float kLink = 1.0f;     // a post with a link mostly shares news: "other"
+constexpr float kRetweet = 0.6f;  // "RT @someone: ..." passes on what another said
+constexpr float kHashtag = 0.4f;  // hashtags tag a topic for others to find: more often news
+constexpr double kComplaintOverQuestion = 1.0;
 constexpr double kQuestionWithComplaint = 0.3;
 
 // Raw class scores before softmax; "other" wins when nothing else speaks.
-constexpr std::array<double, kLabels> kBias = {0.3, -0.5, -0.3, -0.2, 0.7};
-// Softmax temperature, fitted on the dev set so that confidence is calibrated
-// (docs/classify.md, "Calibration").
-constexpr double kTemperature = 1.0;
+constexpr std::array<double, kLabels> kBias = {0.3, -0.5, -0.3, 0.3, 0.7};
+// Confidence is calibrated: the top softmax score maps to the share of right answers among
+// dev-set mentions with that top score, measured per tenth from 0.2 and made monotone
+// (scripts/calibrate-classify.py; docs/classify.md, "Calibration"). Values at the centres
+// 0.25, 0.35, ..., 0.95, linear in between.
+constexpr std::array<double, 8> kCalibration = {0.441, 0.558, 0.723, 0.791, 0.843, 0.843, 0.843, 0.844};
+
+double calibrated(double top) {
+  const double pos = (top - 0.25) * 10;
+  if (pos <= 0) return kCalibration.front();
+  if (pos >= static_cast<double>(kCalibration.size() - 1)) return kCalibration.back();
+  const auto i = static_cast<std::size_t>(pos);
+  const double f = pos - static_cast<double>(i);
+  return kCalibration[i] * (1 - f) + kCalibration[i + 1] * f;
+}
 
 struct Match {
   const Entry* entry;
@@ -271,6 +285,23 @@ Reading read(std::string_view text, std::string_view lang) {
                       tokens[b].begin, tokens[e].end, kSettingsPath});
     k = e;
   }
+  // Shared links and retweets pass news on rather than ask or complain.
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    if (tokens[k].kind == TokenKind::url) {
+      r.cues.push_back({Label::other, std::string(text_of(text, tokens[k].begin, tokens[k].end)),
+                        tokens[k].begin, tokens[k].end, kLink});
+      break;
+    }
+  }
+  for (const Token& t : tokens) {
+    if (t.kind != TokenKind::hashtag) continue;
+    r.cues.push_back({Label::other, std::string(text_of(text, t.begin, t.end)), t.begin, t.end, kHashtag});
+    break;
+  }
+  if (tokens.size() > 1 && tokens[0].kind == TokenKind::word && tokens[0].folded == "rt" &&
+      tokens[1].kind == TokenKind::handle)
+    r.cues.push_back({Label::other, std::string(text_of(text, tokens[0].begin, tokens[0].end)),
+                      tokens[0].begin, tokens[0].end, kRetweet});
   std::size_t exclamations = 0;
   for (const Token& t : tokens) exclamations += t.kind == TokenKind::punct && t.folded == "!" && t.caps;
   if (all_caps || exclamations >= 2) r.heated = true;
@@ -317,14 +348,15 @@ Analysis analyze(std::string_view text, std::string_view lang) {
   }
   // A complaint often ends in a question ("... can you help?"); the grievance is what needs
   // the answer, so plain question marks weigh less once there is one.
-  if (complaint >= kComplaintOverQuestion) question *= kQuestionWithComplaint;
+  const std::size_t c = static_cast<std::size_t>(Label::complaint), q = static_cast<std::size_t>(Label::question);
+  if (complaint - kBias[c] >= kComplaintOverQuestion) question = kBias[q] + (question - kBias[q]) * kQuestionWithComplaint;
   const double top = *std::max_element(raw.begin(), raw.end());
   double sum = 0;
-  for (std::size_t i = 0; i < kLabels; ++i) sum += (a.scores[i] = std::exp((raw[i] - top) / kTemperature));
+  for (std::size_t i = 0; i < kLabels; ++i) sum += (a.scores[i] = std::exp(raw[i] - top));
   for (double& s : a.scores) s /= sum;
   const auto best = std::max_element(a.scores.begin(), a.scores.end());
   a.label = static_cast<Label>(best - a.scores.begin());
-  a.confidence = *best;
+  a.confidence = calibrated(*best);
   a.cues = std::move(r.cues);
   a.heated = r.heated;
   a.delicate = r.delicate;
