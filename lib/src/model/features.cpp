@@ -1,6 +1,5 @@
 #include "features.hpp"
 
-#include <algorithm>
 #include <cmath>
 
 #include "hark/fold.hpp"
@@ -14,8 +13,7 @@ constexpr std::uint64_t kCharSeed = 0x84222325cbf29ce4ULL;
 constexpr std::uint64_t kBigramSeed = 0x9e3779b97f4a7c15ULL;
 constexpr std::uint64_t kCueSeed = 0xd6e8feb86659fd93ULL;
 constexpr std::uint64_t kScoreSeed = 0xa0761d6478bd642fULL;
-constexpr std::size_t kGram = 5;  // 4..6 and 3..5 did no better in cross-validation
-constexpr std::size_t kMaxGramWord = 40;  // longer "words" are noise; n-gram only their start
+constexpr std::size_t kGram = 5;  // 3..5, 4..6 and n-grams within words did no better in CV
 
 std::uint64_t fnv_step(std::uint64_t h, unsigned char c) {
   return (h ^ c) * 0x100000001b3ULL;
@@ -77,18 +75,20 @@ void FeatureExtractor::add(std::uint64_t hash, float value, std::vector<Feature>
   out.push_back({bucket, value});
 }
 
-void FeatureExtractor::add_char_ngrams(std::string_view word, std::vector<Feature>& out) const {
-  // The word padded as "<word>", so that prefixes and suffixes get n-grams of their own.
-  char padded[kMaxGramWord + 2];
-  const std::size_t len = std::min(word.size(), kMaxGramWord);
-  padded[0] = '<';
-  word.copy(padded + 1, len);
-  padded[len + 1] = '>';
+void FeatureExtractor::add_char_ngrams(std::vector<Feature>& out) {
+  // The words with one space between and around them, so that n-grams see word starts, ends
+  // and the join of two words ("t wo" of "don't work").
+  spaced_.assign(1, ' ');
+  for (const char c : folded_) {
+    const char k = is_word_byte(static_cast<unsigned char>(c)) ? c : ' ';
+    if (k != ' ' || spaced_.back() != ' ') spaced_.push_back(k);
+  }
+  if (spaced_.back() != ' ') spaced_.push_back(' ');
   // The five bytes themselves are the hash input; add() mixes them.
-  for (std::size_t start = 0; start + kGram <= len + 2; ++start) {
+  for (std::size_t start = 0; start + kGram <= spaced_.size(); ++start) {
     std::uint64_t h = 0;
     for (std::size_t n = 0; n < kGram; ++n)
-      h |= std::uint64_t{static_cast<unsigned char>(padded[start + n])} << (8 * n);
+      h |= std::uint64_t{static_cast<unsigned char>(spaced_[start + n])} << (8 * n);
     add(h ^ kCharSeed, 1.0f, out);
   }
 }
@@ -128,7 +128,6 @@ void FeatureExtractor::extract(std::string_view text, const Analysis& builtin,
         token(kNumber);
       } else {
         token(fnv(word));
-        add_char_ngrams(word, out);
       }
       i = j;
     } else if (c == '@' && i + 1 < s.size() && is_word_byte(static_cast<unsigned char>(s[i + 1]))) {
@@ -146,6 +145,7 @@ void FeatureExtractor::extract(std::string_view text, const Analysis& builtin,
     }
   }
   token(kEnd);
+  add_char_ngrams(out);
 
   // Text features share unit length, so long and short posts learn at the same pace.
   if (!out.empty()) {
