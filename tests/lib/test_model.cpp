@@ -105,6 +105,19 @@ TEST_CASE("a saved model loads back with identical predictions") {
         model.predict("something else entirely", {}).scores);
 }
 
+TEST_CASE("a model file written by hand from the documented format reads and writes back") {
+  // two-rows.model: 2^10 buckets, biases 0.1 -0.2 0 0.3 -0.1, scale 0.001, rows for buckets 7
+  // (100 -50 0 3 -32767) and 1023 (1 2 3 4 5), laid out as docs/classify-training.md says.
+  std::ifstream in(HARK_TEST_DATA "/learn/two-rows.model", std::ios::binary);
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  REQUIRE(bytes.size() == 76);
+  const hark::Model model = hark::read_model(bytes, "two-rows.model");
+  CHECK(model.bucket_bits() == 10);
+  TempFile file;
+  model.save(file.path);
+  CHECK(file.bytes() == bytes);
+}
+
 TEST_CASE("loading rejects what is not a model, naming the problem") {
   TempFile file;
   CHECK(load_error(file).find("cannot open") != std::string::npos);

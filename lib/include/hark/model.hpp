@@ -60,7 +60,7 @@ class Model {
   unsigned bucket_bits() const { return bucket_bits_; }
 
  private:
-  friend Model load_model(const std::string& path);
+  friend Model read_model(std::string_view bytes, const std::string& name);
   Model(unsigned bucket_bits, float scale, std::vector<std::int16_t> weights,
         std::array<float, kLabels> bias);
 
@@ -72,6 +72,9 @@ class Model {
 
 // Reads and validates a model file. Throws Error naming `path` and what is wrong.
 Model load_model(const std::string& path);
+
+// Validates and reads the bytes of a model file; `name` is used in messages.
+Model read_model(std::string_view bytes, const std::string& name);
 
 // Learns a model from `examples`. Deterministic for the same examples and options.
 Model train(const std::vector<Example>& examples, const TrainOptions& options = {});

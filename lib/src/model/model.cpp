@@ -165,8 +165,11 @@ Model load_model(const std::string& path) {
   if (!file) throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
   const std::string data{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
   if (file.bad()) throw Error(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  return read_model(data, path);
+}
 
-  Reader in(path, data);
+Model read_model(std::string_view data, const std::string& name) {
+  Reader in(name, data);
   if (data.size() < sizeof kMagic || in.bytes(sizeof kMagic, "magic") != std::string_view(kMagic, 8))
     in.fail("it does not start with HARKMODL");
   const std::uint32_t version = in.u32("version");
