@@ -71,26 +71,31 @@ const std::uint64_t kHandle = fnv("<@>");
 
 void FeatureExtractor::add(std::uint64_t hash, float value, std::vector<Feature>& out) const {
   const auto bucket = static_cast<std::uint32_t>(mix(hash) >> (64 - bucket_bits_));
-  if (rows_) __builtin_prefetch(rows_ + bucket * row_bytes_);
+  if (rows_) {  // a row may straddle two cache lines: ask for both ends
+    __builtin_prefetch(rows_ + bucket * row_bytes_);
+    __builtin_prefetch(rows_ + bucket * row_bytes_ + row_bytes_ - 1);
+  }
   out.push_back({bucket, value});
 }
 
-void FeatureExtractor::add_char_ngrams(std::vector<Feature>& out) {
+void FeatureExtractor::add_char_ngrams(std::vector<Feature>& out) const {
   // The words with one space between and around them, so that n-grams see word starts, ends
-  // and the join of two words ("t wo" of "don't work").
-  spaced_.assign(1, ' ');
+  // and the join of two words ("t wo" of "don't work"). The last five bytes, as a number,
+  // are the hash input; add() mixes them.
+  constexpr std::uint64_t kWindow = (std::uint64_t{1} << (8 * kGram)) - 1;
+  std::uint64_t window = ' ';
+  std::size_t seen = 1;
+  char last = ' ';
+  const auto push = [&](char k) {
+    window = ((window << 8) | static_cast<unsigned char>(k)) & kWindow;
+    if (++seen >= kGram) add(window ^ kCharSeed, 1.0f, out);
+    last = k;
+  };
   for (const char c : folded_) {
     const char k = is_word_byte(static_cast<unsigned char>(c)) ? c : ' ';
-    if (k != ' ' || spaced_.back() != ' ') spaced_.push_back(k);
+    if (k != ' ' || last != ' ') push(k);
   }
-  if (spaced_.back() != ' ') spaced_.push_back(' ');
-  // The five bytes themselves are the hash input; add() mixes them.
-  for (std::size_t start = 0; start + kGram <= spaced_.size(); ++start) {
-    std::uint64_t h = 0;
-    for (std::size_t n = 0; n < kGram; ++n)
-      h |= std::uint64_t{static_cast<unsigned char>(spaced_[start + n])} << (8 * n);
-    add(h ^ kCharSeed, 1.0f, out);
-  }
+  if (last != ' ') push(' ');
 }
 
 void FeatureExtractor::extract(std::string_view text, const Analysis& builtin,

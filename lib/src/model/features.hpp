@@ -28,13 +28,12 @@ class FeatureExtractor {
 
  private:
   void add(std::uint64_t hash, float value, std::vector<Feature>& out) const;
-  void add_char_ngrams(std::vector<Feature>& out);
+  void add_char_ngrams(std::vector<Feature>& out) const;
 
   unsigned bucket_bits_ = 20;
   const char* rows_ = nullptr;
   std::size_t row_bytes_ = 0;
   std::string folded_;
-  std::string spaced_;
 };
 
 }  // namespace hark::model
