@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <thread>
 
@@ -17,8 +19,27 @@ struct ClassifyOptions {
   unsigned threads = 1;
 };
 
-// Probabilities to three decimals: enough to act on, short enough to read.
-void append_probability(std::string& out, double p) { append_json_double(out, std::round(p * 1000) / 1000); }
+// Probabilities to three decimals ("0.843", "0.5", "1"): enough to act on, short enough to
+// read. Written by hand: six per record, and general float formatting cost a tenth of the run.
+void append_probability(std::string& out, double p) {
+  const long milli = std::lround(std::clamp(p, 0.0, 1.0) * 1000);
+  if (milli == 0 || milli == 1000) {
+    out.push_back(milli ? '1' : '0');
+    return;
+  }
+  char digits[3] = {static_cast<char>('0' + milli / 100), static_cast<char>('0' + milli / 10 % 10),
+                    static_cast<char>('0' + milli % 10)};
+  std::size_t n = 3;
+  while (digits[n - 1] == '0') --n;
+  out.append("0.");
+  out.append(digits, n);
+}
+
+void append_number(std::string& out, std::size_t n) {
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+  out.append(buf, end);
+}
 
 std::string_view string_field(simdjson::dom::object record, std::string_view key) {
   std::string_view s;
@@ -66,7 +87,11 @@ class Classifier {
       append_json_string(value_, label_name(c.label));
       value_.append(",\"cue\":");
       append_json_string(value_, c.cue);
-      value_.append(fmt::format(",\"span\":[{},{}]}}", c.begin, c.end));
+      value_.append(",\"span\":[");
+      append_number(value_, c.begin);
+      value_.push_back(',');
+      append_number(value_, c.end);
+      value_.append("]}");
     }
     value_.push_back(']');
     edit_.set("cues", value_);

@@ -131,8 +131,14 @@ std::string_view advice_name(Advice a) {
 
 std::vector<std::string_view> find_pii(std::string_view text) {
   std::vector<std::string_view> kinds;
-  // Every kind needs digits or an "@"; most mentions have neither and stop here.
-  const std::size_t digits = static_cast<std::size_t>(std::count_if(text.begin(), text.end(), digit));
+  // Every kind needs digits or an "@"; most mentions have few and stop here. IBANs and
+  // reference numbers need a run of four digits.
+  std::size_t digits = 0, run = 0, longest_run = 0;
+  for (char c : text) {
+    run = digit(c) ? run + 1 : 0;
+    digits += digit(c);
+    longest_run = std::max(longest_run, run);
+  }
   if (digits >= 7) {
     // The digit groups of an account number are no phone number: blank IBAN-shaped runs.
     std::string masked(text);
@@ -140,10 +146,10 @@ std::vector<std::string_view> find_pii(std::string_view text) {
     if (has_phone(masked)) kinds.push_back("phone");
   }
   if (has_email(text)) kinds.push_back("email");
-  if (digits >= 4 && has_iban(text)) kinds.push_back("iban");
+  if (longest_run >= 4 && has_iban(text)) kinds.push_back("iban");
   if (digits >= 1 && has_address(text)) kinds.push_back("address");
-  if (digits >= 4 && has_customer_number(text)) kinds.push_back("customer-number");
-  if (digits >= 4 && has_order_number(text)) kinds.push_back("order-number");
+  if (longest_run >= 4 && has_customer_number(text)) kinds.push_back("customer-number");
+  if (longest_run >= 4 && has_order_number(text)) kinds.push_back("order-number");
   return kinds;
 }
 

@@ -84,7 +84,7 @@ void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, std::size_
   const auto consider = [&](const std::vector<std::uint32_t>& ids) {
     for (std::uint32_t id : ids) {
       const Entry& e = lex.entries[id];
-      if (e.kind == Kind::stopword || e.kind == Kind::opener) continue;
+      if (e.kind == Kind::opener) continue;
       Match& best = is_marker(e.kind) ? marker : cue;
       const std::size_t len = e.words.size();
       const std::size_t best_len = best.entry ? best.last - best.first + 1 : 0;
@@ -96,19 +96,24 @@ void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, std::size_
   };
   for (std::string_view key : {t.folded, t.collapsed, t.squeezed, t.tail}) {
     if (key.empty()) continue;
-    if (auto it = lex.by_first.find(key); it != lex.by_first.end()) consider(it->second);
-    if (key.size() >= 3)
+    // One pass gives the hash of the word and, on the way, of its first three bytes.
+    std::uint64_t h = classify::kHashSeed, prefix_hash = 0;
+    for (std::size_t k = 0; k < key.size(); ++k) {
+      h = classify::hash_step(h, static_cast<unsigned char>(key[k]));
+      if (k == 2) prefix_hash = h;
+    }
+    if (lex.may_hold(h))
+      if (auto it = lex.by_first.find(key); it != lex.by_first.end()) consider(it->second);
+    if (key.size() >= 3 && lex.may_hold(prefix_hash))
       if (auto it = lex.by_prefix.find(key.substr(0, 3)); it != lex.by_prefix.end()) consider(it->second);
   }
 }
 
-bool is_opener(const std::vector<const Lexicon*>& lexicons, std::string_view word) {
-  for (const Lexicon* lex : lexicons) {
-    const auto it = lex->by_first.find(word);
-    if (it == lex->by_first.end()) continue;
-    for (std::uint32_t id : it->second)
-      if (lex->entries[id].kind == Kind::opener && lex->entries[id].words.size() == 1) return true;
-  }
+bool is_opener(const Lexicon& lex, std::string_view word) {
+  const auto it = lex.by_first.find(word);
+  if (it == lex.by_first.end()) return false;
+  for (std::uint32_t id : it->second)
+    if (lex.entries[id].kind == Kind::opener && lex.entries[id].words.size() == 1) return true;
   return false;
 }
 
@@ -116,7 +121,6 @@ struct Workspace {
   std::vector<Token> tokens;
   std::string store;
   std::vector<Match> matches;
-  std::vector<const Lexicon*> lexicons;
 };
 
 Workspace& workspace() {
@@ -126,22 +130,6 @@ Workspace& workspace() {
 
 std::string_view text_of(std::string_view text, std::size_t b, std::size_t e) {
   return text.substr(b, e - b);
-}
-
-// Which lexicons to read `text` with: its language's and the universal one; every language
-// when the language is unknown and cannot be told.
-void choose_lexicons(const std::vector<Token>& tokens, std::string_view text, std::string_view lang,
-                     std::vector<const Lexicon*>& out) {
-  out.clear();
-  out.push_back(&classify::universal_lexicon());
-  const Lexicon* own =
-      classify::lexicon_for(lang.empty() ? classify::detect_language(tokens, text) : lang);
-  if (own) {
-    out.push_back(own);
-    return;
-  }
-  for (const Lexicon& l : classify::lexicons())
-    if (l.name != "universal") out.push_back(&l);
 }
 
 struct Reading {
@@ -154,10 +142,12 @@ struct Reading {
 Reading read(std::string_view text, std::string_view lang) {
   Workspace& w = workspace();
   classify::tokenize(text, w.tokens, w.store);
-  choose_lexicons(w.tokens, text, lang, w.lexicons);
+  // Unknown language: detect it; failing that, every language's entries are tried.
+  const Lexicon& lex =
+      classify::reading_lexicon(lang.empty() ? classify::detect_language(w.tokens, text) : lang);
   // "Also, try ...": after an opener (and its comma) the next word still starts the sentence.
   for (std::size_t i = 0; i + 1 < w.tokens.size(); ++i) {
-    if (!w.tokens[i].sentence_start || !is_opener(w.lexicons, w.tokens[i].folded)) continue;
+    if (!w.tokens[i].sentence_start || !is_opener(lex, w.tokens[i].folded)) continue;
     std::size_t next = i + 1;
     while (next < w.tokens.size() && w.tokens[next].kind == TokenKind::punct && w.tokens[next].folded == ",") ++next;
     if (next < w.tokens.size() && w.tokens[next].kind == TokenKind::word) w.tokens[next].sentence_start = true;
@@ -170,7 +160,7 @@ Reading read(std::string_view text, std::string_view lang) {
   std::size_t covered = 0;  // tokens before this belong to a cue already
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     Match cue{nullptr, 0, 0}, marker{nullptr, 0, 0};
-    for (const Lexicon* lex : w.lexicons) longest_at(*lex, tokens, i, cue, marker);
+    longest_at(lex, tokens, i, cue, marker);
     if (marker.entry) w.matches.push_back(marker);
     if (cue.entry && i >= covered) {
       w.matches.push_back(cue);

@@ -17,13 +17,7 @@ namespace {
 constexpr std::array<std::string_view, 6> kLanguages = {"en", "nl", "it", "de", "fr", "es"};
 
 bool is_stopword(const Lexicon& lex, std::string_view word) {
-  const auto it = lex.by_first.find(word);
-  if (it == lex.by_first.end()) return false;
-  for (std::uint32_t id : it->second) {
-    const Entry& e = lex.entries[id];
-    if (e.kind == Kind::stopword && e.words.size() == 1) return true;
-  }
-  return false;
+  return lex.stopwords.find(word) != lex.stopwords.end();
 }
 
 // Letters that point to one language: ß, ñ ¿ ¡, ç œ, ij is too common in names to count.

@@ -79,11 +79,16 @@ Lexicon parse_lexicon(std::string_view name, std::string_view text) {
     if (tokens.empty()) fail("empty phrase");
     for (const Token& t : tokens) e.words.emplace_back(t.folded);
     if (e.prefix && e.words.back().size() < 3) fail("a prefix needs three letters");
+    if (e.kind == Kind::stopword) {
+      if (e.words.size() != 1) fail("a stopword is one word");
+      lex.stopwords.emplace(e.words[0], true);
+      continue;
+    }
     const auto index = static_cast<std::uint32_t>(lex.entries.size());
-    if (e.prefix && e.words.size() == 1)
-      lex.by_prefix[e.words[0].substr(0, 3)].push_back(index);
-    else
-      lex.by_first[e.words[0]].push_back(index);
+    const std::string key = e.prefix && e.words.size() == 1 ? e.words[0].substr(0, 3) : e.words[0];
+    (e.prefix && e.words.size() == 1 ? lex.by_prefix : lex.by_first)[key].push_back(index);
+    const std::size_t bit = word_hash(key) % (Lexicon::kFilterWords * 64);
+    lex.filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
     lex.entries.push_back(std::move(e));
   }
   return lex;
@@ -109,10 +114,25 @@ const Lexicon* lexicon_for(std::string_view lang) {
   return nullptr;
 }
 
-const Lexicon& universal_lexicon() {
-  for (const Lexicon& l : lexicons())
-    if (l.name == "universal") return l;
-  throw Error("lexicon universal is missing");
+const Lexicon& reading_lexicon(std::string_view lang) {
+  // Built from the same texts as lexicons(), concatenated, so one lookup finds every entry.
+  static const std::vector<Lexicon> merged = [] {
+    std::string universal, all;
+    for (std::size_t i = 0; i < kLexiconCount; ++i) {
+      (kLexiconTexts[i].name == "universal" ? universal : all).append(kLexiconTexts[i].text).append("\n");
+    }
+    std::vector<Lexicon> v;
+    for (std::size_t i = 0; i < kLexiconCount; ++i) {
+      if (kLexiconTexts[i].name == "universal") continue;
+      v.push_back(parse_lexicon(kLexiconTexts[i].name, std::string(kLexiconTexts[i].text) + "\n" + universal));
+    }
+    v.push_back(parse_lexicon("", all + universal));
+    return v;
+  }();
+  const Lexicon* own = lexicon_for(lang);
+  for (const Lexicon& l : merged)
+    if (own && l.name == own->name) return l;
+  return merged.back();
 }
 
 }  // namespace hark::classify

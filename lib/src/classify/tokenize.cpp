@@ -55,6 +55,8 @@ constexpr std::array<std::string_view, 16> kEmoticons = {
     ":-P", ":P", ":p", "<3", "xD"};
 
 std::size_t emoticon_at(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  if (c != ':' && c != ';' && c != '<' && c != 'x') return 0;
   for (std::string_view e : kEmoticons) {
     if (text.substr(i, e.size()) != e) continue;
     const std::size_t after = i + e.size();
@@ -184,7 +186,7 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
       // Normalise the typographic apostrophe so lexicons need one spelling.
       std::size_t w = fb;
       for (std::size_t r = fb; r < store.size(); ++r) {
-        if (store.compare(r, 3, "\xE2\x80\x99") == 0) {
+        if (store[r] == '\xE2' && store.compare(r, 3, "\xE2\x80\x99") == 0) {
           store[w++] = '\'';
           r += 2;
         } else {
@@ -200,12 +202,14 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
       t.sentence_start = at_sentence_start;
       at_sentence_start = false;
       Offsets o{fb, w - fb};
-      const std::string word = store.substr(fb);
+      std::string_view folded_word = std::string_view(store).substr(fb);
       // Elongation: runs of three or more equal letters.
       bool elongated = false;
-      for (std::size_t r = 2; r < word.size() && !elongated; ++r)
-        elongated = word[r] == word[r - 1] && word[r] == word[r - 2] && word[r] >= 'a' && word[r] <= 'z';
+      for (std::size_t r = 2; r < folded_word.size() && !elongated; ++r)
+        elongated = folded_word[r] == folded_word[r - 1] && folded_word[r] == folded_word[r - 2] &&
+                    folded_word[r] >= 'a' && folded_word[r] <= 'z';
       if (elongated) {
+        const std::string word(folded_word);  // store grows below
         const auto repeat = [&](std::size_t r, std::size_t n) {
           for (std::size_t k = 1; k <= n; ++k)
             if (r < k || word[r] != word[r - k]) return false;
@@ -222,8 +226,9 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
       }
       if (last_apostrophe != std::string_view::npos) {
         // An elided article or pronoun of at most four letters: "l'", "dell'", "qu'".
+        const std::string_view word = std::string_view(store).substr(fb, o.folded_len);
         const std::size_t q = word.rfind('\'');
-        if (q != std::string::npos && q <= 4) {
+        if (q != std::string_view::npos && q <= 4) {
           o.tail = fb + q + 1;
           o.tail_len = word.size() - q - 1;
         }
