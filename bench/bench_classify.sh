@@ -37,6 +37,19 @@ n=$(wc -l < "$out/mentions.jsonl")
 "$hark" train "$dev" --output "$out/dev.model"
 fasttext supervised -input "$out/train.txt" -output "$out/fasttext" -thread 1 -verbose 0
 
+# median_time ignores exit codes: check once that each command works and writes every line.
+check() {
+  local lines
+  lines=$("$@" | wc -l)
+  if [ "$lines" -ne "$n" ]; then
+    echo "failed: $* wrote $lines lines for $n mentions" >&2
+    exit 1
+  fi
+}
+check "$hark" classify "$out/mentions.jsonl"
+check "$hark" classify --model "$out/dev.model" "$out/mentions.jsonl"
+check fasttext predict "$out/fasttext.bin" "$out/mentions.txt"
+
 builtin=$(median_time $runs "$hark" classify "$out/mentions.jsonl")
 model=$(median_time $runs "$hark" classify --model "$out/dev.model" "$out/mentions.jsonl")
 fast=$(median_time $runs fasttext predict "$out/fasttext.bin" "$out/mentions.txt")

@@ -69,12 +69,9 @@ const std::uint64_t kHandle = fnv("<@>");
 
 }  // namespace
 
-void FeatureExtractor::add(std::uint64_t hash, float value, std::vector<Feature>& out) const {
+inline void FeatureExtractor::add(std::uint64_t hash, float value, std::vector<Feature>& out) const {
   const auto bucket = static_cast<std::uint32_t>(mix(hash) >> (64 - bucket_bits_));
-  if (rows_) {  // a row may straddle two cache lines: ask for both ends
-    __builtin_prefetch(rows_ + bucket * row_bytes_);
-    __builtin_prefetch(rows_ + bucket * row_bytes_ + row_bytes_ - 1);
-  }
+  if (rows_) __builtin_prefetch(rows_ + bucket * row_bytes_);
   out.push_back({bucket, value});
 }
 
@@ -98,7 +95,7 @@ void FeatureExtractor::add_char_ngrams(std::vector<Feature>& out) const {
   if (last != ' ') push(' ');
 }
 
-void FeatureExtractor::extract(std::string_view text, const Analysis& builtin,
+std::size_t FeatureExtractor::extract(std::string_view text, const Analysis& builtin,
                                unsigned bucket_bits, std::vector<Feature>& out,
                                const char* rows, std::size_t row_bytes) {
   bucket_bits_ = bucket_bits;
@@ -153,15 +150,15 @@ void FeatureExtractor::extract(std::string_view text, const Analysis& builtin,
   add_char_ngrams(out);
 
   // Text features share unit length, so long and short posts learn at the same pace.
-  if (!out.empty()) {
-    const float norm = 1.0f / std::sqrt(static_cast<float>(out.size()));
-    for (Feature& f : out) f.value = norm;
-  }
+  const std::size_t text_features = out.size();
+  const float norm = 1.0f / std::sqrt(static_cast<float>(text_features));
+  for (Feature& f : out) f.value = norm;
   // Each cue adds its weight to its class; the built-in scores come in as they are.
   for (const Cue& cue : builtin.cues)
     add(kCueSeed + static_cast<std::uint64_t>(cue.label), static_cast<float>(cue.weight), out);
   for (std::size_t k = 0; k < kLabels; ++k)
     add(kScoreSeed + k, static_cast<float>(builtin.scores[k]), out);
+  return text_features;
 }
 
 }  // namespace hark::model

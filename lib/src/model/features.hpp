@@ -20,14 +20,16 @@ struct Feature {
 class FeatureExtractor {
  public:
   // Replaces the contents of `out` with the features of `text` and of the built-in
-  // classifier's reading of it, hashed into 2^bucket_bits buckets.
+  // classifier's reading of it, hashed into 2^bucket_bits buckets. Returns how many come
+  // from the text: those come first and share one value.
   // When `rows` is set (rows of `row_bytes` per bucket), each feature's row is prefetched
   // as soon as its bucket is known, so the memory fetch overlaps with the rest of the work.
-  void extract(std::string_view text, const Analysis& builtin, unsigned bucket_bits,
+  std::size_t extract(std::string_view text, const Analysis& builtin, unsigned bucket_bits,
                std::vector<Feature>& out, const char* rows = nullptr, std::size_t row_bytes = 0);
 
  private:
-  void add(std::uint64_t hash, float value, std::vector<Feature>& out) const;
+  // Called for every feature: inlined, as a call costs as much as the work.
+  [[gnu::always_inline]] void add(std::uint64_t hash, float value, std::vector<Feature>& out) const;
   void add_char_ngrams(std::vector<Feature>& out) const;
 
   unsigned bucket_bits_ = 20;

@@ -108,12 +108,22 @@ Prediction Model::predict(std::string_view text, const Analysis& builtin) const 
   thread_local std::vector<model::Feature> features;
   // The rows are scattered over a table larger than a core's cache: the extractor prefetches
   // each one as it finds it.
-  extractor.extract(text, builtin, bucket_bits_, features,
-                    reinterpret_cast<const char*>(weights_.data()), kLabels * sizeof(std::int16_t));
-  std::array<float, kLabels> z{};
-  for (const model::Feature& f : features) {
-    const std::int16_t* w = &weights_[std::size_t{f.bucket} * kLabels];
-    for (std::size_t k = 0; k < kLabels; ++k) z[k] += f.value * static_cast<float>(w[k]);
+  const std::size_t text_features =
+      extractor.extract(text, builtin, bucket_bits_, features,
+                        reinterpret_cast<const char*>(weights_.data()), kLabels * sizeof(std::int16_t));
+  // The text features share one value: their integer weights are summed first and scaled
+  // once. (64-bit sums: a long text has many features.)
+  std::array<std::int64_t, kLabels> sums{};
+  for (std::size_t i = 0; i < text_features; ++i) {
+    const std::int16_t* w = &weights_[std::size_t{features[i].bucket} * kLabels];
+    for (std::size_t k = 0; k < kLabels; ++k) sums[k] += w[k];
+  }
+  const float text_value = text_features > 0 ? features[0].value : 0.0f;
+  std::array<float, kLabels> z;
+  for (std::size_t k = 0; k < kLabels; ++k) z[k] = text_value * static_cast<float>(sums[k]);
+  for (std::size_t i = text_features; i < features.size(); ++i) {
+    const std::int16_t* w = &weights_[std::size_t{features[i].bucket} * kLabels];
+    for (std::size_t k = 0; k < kLabels; ++k) z[k] += features[i].value * static_cast<float>(w[k]);
   }
   for (std::size_t k = 0; k < kLabels; ++k) z[k] = bias_[k] + scale_ * z[k];
   Prediction p;
