@@ -1,20 +1,219 @@
-#include <cstdio>
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "hark/error.hpp"
+#include "hark/advice.hpp"
+#include "hark/classify.hpp"
+#include "hark/record_edit.hpp"
+#include "stage.hpp"
 
 namespace hark::cli {
+namespace {
+
+struct ClassifyOptions {
+  StageInput input;
+  unsigned threads = 1;
+};
+
+// Probabilities to three decimals ("0.843", "0.5", "1"): enough to act on, short enough to
+// read. Written by hand: six per record, and general float formatting cost a tenth of the run.
+void append_probability(std::string& out, double p) {
+  const long milli = std::lround(std::clamp(p, 0.0, 1.0) * 1000);
+  if (milli == 0 || milli == 1000) {
+    out.push_back(milli ? '1' : '0');
+    return;
+  }
+  char digits[3] = {static_cast<char>('0' + milli / 100), static_cast<char>('0' + milli / 10 % 10),
+                    static_cast<char>('0' + milli % 10)};
+  std::size_t n = 3;
+  while (digits[n - 1] == '0') --n;
+  out.append("0.");
+  out.append(digits, n);
+}
+
+void append_number(std::string& out, std::size_t n) {
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+  out.append(buf, end);
+}
+
+std::string_view string_field(simdjson::dom::object record, std::string_view key) {
+  std::string_view s;
+  if (record[key].get_string().get(s)) return {};
+  return s;
+}
+
+// Classifies one record and writes it, with the added keys, to `out`.
+class Classifier {
+ public:
+  void write(simdjson::dom::object record, std::string_view raw, std::string& out) {
+    // What is classified: the title, a line break, then the text; cue spans index into it.
+    const std::string_view title = string_field(record, "title");
+    const std::string_view body = string_field(record, "text");
+    text_.assign(title);
+    if (!title.empty() && !body.empty()) text_.push_back('\n');
+    text_.append(body);
+    std::string_view lang = string_field(record, "lang");
+    const bool detect = lang.empty();
+    if (detect) lang = detect_language(text_);
+    const Analysis a = analyze(text_, lang);
+    const std::vector<std::string_view> pii = find_pii(text_);
+
+    edit_.clear();
+    value_.assign("\"");
+    value_.append(label_name(a.label));
+    value_.push_back('"');
+    edit_.set("class", value_);
+    value_.clear();
+    append_probability(value_, a.confidence);
+    edit_.set("confidence", value_);
+    value_.assign("{");
+    for (std::size_t i = 0; i < kLabels; ++i) {
+      if (i) value_.push_back(',');
+      append_json_string(value_, label_name(static_cast<Label>(i)));
+      value_.push_back(':');
+      append_probability(value_, a.scores[i]);
+    }
+    value_.push_back('}');
+    edit_.set("scores", value_);
+    value_.assign("[");
+    for (const Cue& c : a.cues) {
+      if (value_.size() > 1) value_.push_back(',');
+      value_.append("{\"class\":");
+      append_json_string(value_, label_name(c.label));
+      value_.append(",\"cue\":");
+      append_json_string(value_, c.cue);
+      value_.append(",\"span\":[");
+      append_number(value_, c.begin);
+      value_.push_back(',');
+      append_number(value_, c.end);
+      value_.append("]}");
+    }
+    value_.push_back(']');
+    edit_.set("cues", value_);
+    if (detect && !lang.empty()) {
+      value_.clear();
+      append_json_string(value_, lang);
+      edit_.set("lang", value_);
+      edit_.set("lang_detected", "true");
+    }
+    value_.clear();
+    append_json_string(value_, advice_name(advise(a, pii)));
+    edit_.set("advice", value_);
+    value_.assign("[");
+    for (std::string_view kind : pii) {
+      if (value_.size() > 1) value_.push_back(',');
+      append_json_string(value_, kind);
+    }
+    value_.push_back(']');
+    edit_.set("pii", value_);
+    edit_.write(out, record, raw);
+  }
+
+ private:
+  std::string text_;
+  std::string value_;
+  RecordEdit edit_;
+};
+
+// With several threads, lines are gathered into batches; each thread re-parses and classifies
+// a slice of the batch into its own buffer, and the buffers are written in input order, so
+// memory stays bounded by the batch size.
+class ParallelClassifier {
+ public:
+  ParallelClassifier(unsigned threads, LineWriter& out) : slices_(threads), out_(out) {}
+
+  void add(std::string_view raw) {
+    lines_.emplace_back(raw);
+    if (lines_.size() == kBatch) run();
+  }
+
+  void run() {
+    if (lines_.empty()) return;
+    const std::size_t n = slices_.size();
+    const std::size_t per = (lines_.size() + n - 1) / n;
+    std::vector<std::thread> workers;
+    for (std::size_t s = 0; s < n; ++s) {
+      const std::size_t b = std::min(lines_.size(), s * per), e = std::min(lines_.size(), b + per);
+      const auto work = [this, s, b, e] {
+        Slice& slice = slices_[s];
+        slice.out.clear();
+        for (std::size_t i = b; i < e; ++i) {
+          simdjson::dom::object record;
+          // Lines were valid when read; parse again since DOMs do not outlive the reader.
+          if (slice.parser.parse(lines_[i]).get_object().get(record)) continue;
+          slice.classifier.write(record, lines_[i], slice.out);
+          slice.out.push_back('\n');
+        }
+      };
+      if (s + 1 == n) work();
+      else workers.emplace_back(work);
+    }
+    for (std::thread& t : workers) t.join();
+    for (Slice& slice : slices_) {
+      std::string_view all = slice.out;
+      while (!all.empty()) {
+        const std::size_t nl = all.find('\n');
+        out_.line(all.substr(0, nl));
+        all.remove_prefix(nl + 1);
+      }
+    }
+    lines_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kBatch = 8192;
+  struct Slice {
+    simdjson::dom::parser parser;
+    Classifier classifier;
+    std::string out;
+  };
+  std::vector<std::string> lines_;
+  std::vector<Slice> slices_;
+  LineWriter& out_;
+};
+
+int run_classify(const ClassifyOptions& opt) {
+  LineWriter out;
+  if (opt.threads <= 1) {
+    Classifier classifier;
+    return run_stage("hark classify", opt.input, out,
+                     [&](simdjson::dom::object record, std::string_view raw, const Position&) {
+                       classifier.write(record, raw, out.buffer());
+                       out.end_line();
+                     });
+  }
+  ParallelClassifier parallel(opt.threads, out);
+  const int status = run_stage("hark classify", opt.input, out,
+                               [&](simdjson::dom::object, std::string_view raw, const Position&) {
+                                 parallel.add(raw);
+                               });
+  parallel.run();
+  out.flush();
+  return status;
+}
+
+}  // namespace
 
 void setup_classify(CLI::App& app, Status& status) {
-  auto* sub = app.add_subcommand("classify", "Label mentions as complaint, question, praise, expert tip or other");
-  sub->allow_extras();
-  sub->callback([&status] {
-    // Not built yet: say so rather than pretend (docs/hark.md, exit status 2).
-    fmt::print(stderr, "hark classify: not implemented yet\n");
-    status.code = static_cast<int>(Exit::usage);
-  });
+  auto opt = std::make_shared<ClassifyOptions>();
+  auto* sub = app.add_subcommand(
+      "classify", "Label mentions as complaint, question, praise, expert tip or other, with advice");
+  add_stage_input(*sub, opt->input);
+  sub->add_option("--threads", opt->threads, "Classify on N threads; output keeps input order")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 256u));
+  sub->footer(
+      "Adds class, confidence, scores, cues, advice and pii to every record (lang and\n"
+      "lang_detected when the record had no lang); other keys pass through untouched.\n"
+      "Examples:\n"
+      "  hark classify mentions.jsonl\n"
+      "  hark fetch ... | hark classify --threads 2 | hark report");
+  sub->callback([opt, &status] { status.code = run_classify(*opt); });
 }
 
 }  // namespace hark::cli

@@ -1,0 +1,169 @@
+#include "hark/advice.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <string>
+
+namespace hark {
+namespace {
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// ISO 13616: move the first four characters to the end, read letters as 10..35, and the
+// number must leave 1 when divided by 97. Done piecewise so no big integers are needed.
+bool iban_checksum_ok(std::string_view candidate) {
+  std::string iban;
+  for (char c : candidate)
+    if (c != ' ') iban.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
+  if (iban.size() < 15 || iban.size() > 34) return false;
+  const std::string moved = iban.substr(4) + iban.substr(0, 4);
+  int rest = 0;
+  for (char c : moved) {
+    if (digit(c)) {
+      rest = (rest * 10 + (c - '0')) % 97;
+    } else if (c >= 'A' && c <= 'Z') {
+      rest = (rest * 100 + (c - 'A' + 10)) % 97;
+    } else {
+      return false;
+    }
+  }
+  return rest == 1;
+}
+
+// A run of digits and separators is a phone number when its shape says so: international
+// (+ or 00) with 8 to 15 digits, a national number with trunk prefix 0 and 9 to 12 digits,
+// an Italian (3xx) or Spanish (6xx, 7xx, 9xx) number grouped as such, or a North American
+// 3-3-4 number. Dates and numbers with decimals do not qualify.
+bool looks_like_phone(std::string_view s) {
+  static const RE2 date(R"((?:^|\D)(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2})(?:\D|$))");
+  if (RE2::PartialMatch(s, date)) return false;
+  std::size_t digits = 0;
+  for (char c : s) digits += digit(c);
+  if (s.front() == '+') return digits >= 8 && digits <= 15;
+  std::string_view d = s;
+  while (!d.empty() && (d.front() == '(')) d.remove_prefix(1);
+  if (d.substr(0, 2) == "00") return digits >= 10 && digits <= 15;
+  if (d.front() == '0') return digits >= 9 && digits <= 12;
+  static const RE2 italian_mobile(R"(3\d{2}[ .-]?\d{3}[ .-]?\d{3,4})");
+  static const RE2 spanish(R"([6-9]\d{2}[ .-]\d{2,3}[ .-]\d{2,3}(?:[ .-]\d{2})?)");
+  static const RE2 north_american(R"(\(?[2-9]\d{2}\)?[ .-]?\d{3}[ .-]\d{4})");
+  return RE2::FullMatch(s, italian_mobile) || (digits == 9 && RE2::FullMatch(s, spanish)) ||
+         RE2::FullMatch(s, north_american);
+}
+
+bool has_phone(std::string_view text) {
+  // Candidates: a digit run with separators, not glued to letters or currency.
+  static const RE2 candidate(R"((?:^|[^\w€$£.,/-])(\+?\(?\d[\d ()./-]{6,22}\d)(?:[^\w€$£%]|$))");
+  static const RE2 price_or_unit(R"(^\s*(?:€|\$|£|eur|euro|usd|%|km|kg|mb|gb))");
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  while (RE2::FindAndConsume(&input, candidate, &match)) {
+    std::string_view s(match.data(), match.size());
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    const std::size_t after = static_cast<std::size_t>(match.data() + match.size() - text.data());
+    if (RE2::PartialMatch(text.substr(after, 6), price_or_unit)) continue;
+    if (looks_like_phone(s)) return true;
+  }
+  return false;
+}
+
+bool has_email(std::string_view text) {
+  static const RE2 email(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})");
+  return text.find('@') != std::string_view::npos && RE2::PartialMatch(text, email);
+}
+
+// Two letters, two check digits, then groups of four (spaces optional), as printed.
+const RE2& iban_shape() {
+  static const RE2 iban(R"(\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)\b)");
+  return iban;
+}
+
+bool has_iban(std::string_view text) {
+  const RE2& iban = iban_shape();
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  while (RE2::FindAndConsume(&input, iban, &match))
+    if (iban_checksum_ok(std::string_view(match.data(), match.size()))) return true;
+  return false;
+}
+
+bool has_address(std::string_view text) {
+  // Dutch postcode with house number ("1234 AB 12"); a street with its number in the
+  // languages we read ("Dorpsstraat 12", "Hauptstraße 5", "via Roma 12", "12 rue de la Paix",
+  // "calle Mayor 3", "221 Baker Street").
+  static const RE2 address(
+      R"((?:\b[1-9]\d{3} ?[A-Z]{2},? \d{1,4}\b)|)"
+      R"((?i:\b\pL+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|hof|straße|strasse|str\.|allee|platz|gasse|damm|ring) \d{1,4}[a-z]?\b)|)"
+      R"((?i:\b(?:via|viale|piazza|corso|vicolo|calle|avenida|plaza|paseo|carrer|rue|avenue|boulevard|chemin) (?:\pL+ ){0,3}?\pL+,? (?:n\. ?)?\d{1,4}\b)|)"
+      R"((?i:\b\d{1,4},? (?:rue|avenue|boulevard|chemin|place|allée) )|)"
+      R"((?:\b\d{1,5} (?:[A-Z]\pL+ ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct)\b))");
+  return RE2::PartialMatch(text, address);
+}
+
+// A reference number: the keyword, then up to two of "nr", "no.", "#", ":" or "is" ("mijn
+// klantnummer is 123456"), then an optional short letter prefix and at least four digits.
+const char* const kNumberTail =
+    R"(\b[\s.:#°=-]*(?:(?:nr|no|n|number|nummer|numero|número|numéro|n°|nº|is|ist|è|es|est|lautet)\b[\s.:#°=-]*){0,2}[A-Z]{0,3}-?\d{4,})";
+
+bool has_customer_number(std::string_view text) {
+  static const RE2 re(std::string(R"((?i)\b(?:klantnummer|klantnr|klant nr|lidnummer|contractnummer|kundennummer|kundennr|kunden-nr|vertragsnummer|numero cliente|codice cliente|numero contratto|numéro client|numéro de client|n° client|número de cliente|numero de cliente|customer number|customer no|customer id|account number|account no|account nr|acct))") + kNumberTail);
+  return RE2::PartialMatch(text, re);
+}
+
+bool has_order_number(std::string_view text) {
+  static const RE2 re(std::string(R"((?i)\b(?:ordernummer|ordernr|bestelnummer|bestelling|factuurnummer|dossiernummer|zaaknummer|bestellnummer|auftragsnummer|rechnungsnummer|buchungsnummer|sendungsnummer|numero ordine|numero d'ordine|ordine|numero pratica|numero fattura|numéro de commande|commande|numéro de dossier|número de pedido|pedido|order|ticket|case|booking|reservation|tracking number|invoice|reference|ref))") + kNumberTail);
+  return RE2::PartialMatch(text, re);
+}
+
+}  // namespace
+
+std::string_view advice_name(Advice a) {
+  switch (a) {
+    case Advice::respond: return "respond";
+    case Advice::respond_private: return "respond-private";
+    case Advice::amplify: return "amplify";
+    case Advice::hold: return "hold";
+    case Advice::none: return "none";
+  }
+  return "none";
+}
+
+std::vector<std::string_view> find_pii(std::string_view text) {
+  std::vector<std::string_view> kinds;
+  // Every kind needs digits or an "@"; most mentions have few and stop here. IBANs and
+  // reference numbers need a run of four digits.
+  std::size_t digits = 0, run = 0, longest_run = 0;
+  for (char c : text) {
+    run = digit(c) ? run + 1 : 0;
+    digits += digit(c);
+    longest_run = std::max(longest_run, run);
+  }
+  if (digits >= 7) {
+    // The digit groups of an account number are no phone number: blank IBAN-shaped runs.
+    std::string masked(text);
+    RE2::GlobalReplace(&masked, iban_shape(), "IBAN");
+    if (has_phone(masked)) kinds.push_back("phone");
+  }
+  if (has_email(text)) kinds.push_back("email");
+  if (longest_run >= 4 && has_iban(text)) kinds.push_back("iban");
+  if (digits >= 1 && has_address(text)) kinds.push_back("address");
+  if (longest_run >= 4 && has_customer_number(text)) kinds.push_back("customer-number");
+  if (longest_run >= 4 && has_order_number(text)) kinds.push_back("order-number");
+  return kinds;
+}
+
+Advice advise(const Analysis& a, const std::vector<std::string_view>& pii) {
+  const bool needs_answer = a.label == Label::complaint || a.label == Label::question;
+  const bool worth_sharing = a.label == Label::praise || a.label == Label::expert_tip;
+  // Personal data is never discussed in public, and never amplified.
+  if (!pii.empty() && (needs_answer || worth_sharing)) return Advice::respond_private;
+  if (a.delicate && needs_answer) return Advice::respond_private;
+  // A heated post: a public reply tends to backfire, and profanity is not for sharing.
+  if (a.heated) return needs_answer ? Advice::hold : Advice::none;
+  if (needs_answer) return Advice::respond;
+  if (worth_sharing) return Advice::amplify;
+  return Advice::none;
+}
+
+}  // namespace hark

@@ -1,0 +1,356 @@
+#include "hark/classify.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "language.hpp"
+#include "lexicon.hpp"
+#include "tokenize.hpp"
+
+namespace hark {
+namespace {
+
+using classify::Entry;
+using classify::Kind;
+using classify::Lexicon;
+using classify::Token;
+using classify::TokenKind;
+
+constexpr std::size_t kNegationReach = 3;    // words a negation reaches: "not very good"
+constexpr std::size_t kIntensifierReach = 2;  // words an intensifier reaches: "so very good"
+constexpr float kIntensified = 1.5f;
+constexpr float kShouted = 1.3f;           // caps, elongation, "!!!"
+constexpr float kBeforeContrast = 0.5f;    // "nice room but the staff were rude"
+constexpr float kAfterContrast = 1.3f;
+constexpr float kNegatedPraise = 0.8f;     // "not good": a complaint, a little weaker
+constexpr float kNegatedComplaint = 0.5f;  // "not bad": faint praise
+constexpr float kAddressedTip = 0.4f;      // "@brand fix your app" is no tip to other users
+constexpr float kSettingsPath = 1.5f;      // "Settings > Network > Wi-Fi"
+constexpr float kLink = 1.0f;     // a post with a link mostly shares news: "other"
+constexpr float kRetweet = 0.6f;  // "RT @someone: ..." passes on what another said
+constexpr float kHashtag = 0.4f;  // hashtags tag a topic for others to find: more often news
+constexpr double kComplaintOverQuestion = 1.0;
+constexpr double kQuestionWithComplaint = 0.3;
+
+// Raw class scores before softmax; "other" wins when nothing else speaks.
+constexpr std::array<double, kLabels> kBias = {0.3, -0.5, -0.3, 0.3, 0.7};
+// Confidence is calibrated: the top softmax score maps to the share of right answers among
+// dev-set mentions with that top score, measured per tenth from 0.2 and made monotone
+// (scripts/calibrate-classify.py; docs/classify.md, "Calibration"). Values at the centres
+// 0.25, 0.35, ..., 0.95, linear in between.
+constexpr std::array<double, 8> kCalibration = {0.441, 0.558, 0.723, 0.791, 0.843, 0.843, 0.843, 0.844};
+
+double calibrated(double top) {
+  const double pos = (top - 0.25) * 10;
+  if (pos <= 0) return kCalibration.front();
+  if (pos >= static_cast<double>(kCalibration.size() - 1)) return kCalibration.back();
+  const auto i = static_cast<std::size_t>(pos);
+  const double f = pos - static_cast<double>(i);
+  return kCalibration[i] * (1 - f) + kCalibration[i + 1] * f;
+}
+
+struct Match {
+  const Entry* entry;
+  std::size_t first;  // token range, inclusive
+  std::size_t last;
+};
+
+bool word_matches(const Token& t, std::string_view word, bool prefix) {
+  const auto eq = [&](std::string_view s) {
+    return prefix ? s.size() >= word.size() && s.substr(0, word.size()) == word : s == word;
+  };
+  return eq(t.folded) || (!t.collapsed.empty() && (eq(t.collapsed) || eq(t.squeezed))) ||
+         (!t.tail.empty() && eq(t.tail));
+}
+
+bool entry_matches(const Entry& e, const std::vector<Token>& tokens, std::size_t at) {
+  if (e.initial && !tokens[at].sentence_start) return false;
+  if (at + e.words.size() > tokens.size()) return false;
+  for (std::size_t k = 0; k < e.words.size(); ++k)
+    if (!word_matches(tokens[at + k], e.words[k], e.prefix && k + 1 == e.words.size())) return false;
+  return true;
+}
+
+bool is_marker(Kind k) {
+  return k == Kind::negation || k == Kind::intensifier || k == Kind::contrast ||
+         k == Kind::delicate || k == Kind::rhetorical;
+}
+
+// The longest cue and the longest marker of `lex` that start at token `at`, where longer
+// than what `cue` and `marker` already hold.
+void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, std::size_t at, Match& cue,
+                Match& marker) {
+  const Token& t = tokens[at];
+  const auto consider = [&](const std::vector<std::uint32_t>& ids) {
+    for (std::uint32_t id : ids) {
+      const Entry& e = lex.entries[id];
+      if (e.kind == Kind::opener) continue;
+      Match& best = is_marker(e.kind) ? marker : cue;
+      const std::size_t len = e.words.size();
+      const std::size_t best_len = best.entry ? best.last - best.first + 1 : 0;
+      if (len < best_len || (len == best_len && best.entry &&
+                             std::abs(e.weight) <= std::abs(best.entry->weight)))
+        continue;
+      if (entry_matches(e, tokens, at)) best = {&e, at, at + len - 1};
+    }
+  };
+  for (std::string_view key : {t.folded, t.collapsed, t.squeezed, t.tail}) {
+    if (key.empty()) continue;
+    // One pass gives the hash of the word and, on the way, of its first three bytes.
+    std::uint64_t h = classify::kHashSeed, prefix_hash = 0;
+    for (std::size_t k = 0; k < key.size(); ++k) {
+      h = classify::hash_step(h, static_cast<unsigned char>(key[k]));
+      if (k == 2) prefix_hash = h;
+    }
+    if (lex.may_hold(h))
+      if (auto it = lex.by_first.find(key); it != lex.by_first.end()) consider(it->second);
+    if (key.size() >= 3 && lex.may_hold(prefix_hash))
+      if (auto it = lex.by_prefix.find(key.substr(0, 3)); it != lex.by_prefix.end()) consider(it->second);
+  }
+}
+
+bool is_opener(const Lexicon& lex, std::string_view word) {
+  const auto it = lex.by_first.find(word);
+  if (it == lex.by_first.end()) return false;
+  for (std::uint32_t id : it->second)
+    if (lex.entries[id].kind == Kind::opener && lex.entries[id].words.size() == 1) return true;
+  return false;
+}
+
+struct Workspace {
+  std::vector<Token> tokens;
+  std::string store;
+  std::vector<Match> matches;
+};
+
+Workspace& workspace() {
+  thread_local Workspace w;
+  return w;
+}
+
+std::string_view text_of(std::string_view text, std::size_t b, std::size_t e) {
+  return text.substr(b, e - b);
+}
+
+struct Reading {
+  std::vector<Cue> cues;
+  bool heated = false;
+  bool delicate = false;
+  bool rhetorical = false;
+};
+
+Reading read(std::string_view text, std::string_view lang) {
+  Workspace& w = workspace();
+  classify::tokenize(text, w.tokens, w.store);
+  // Unknown language: detect it; failing that, every language's entries are tried.
+  const Lexicon& lex =
+      classify::reading_lexicon(lang.empty() ? classify::detect_language(w.tokens, text) : lang);
+  // "Also, try ...": after an opener (and its comma) the next word still starts the sentence.
+  for (std::size_t i = 0; i + 1 < w.tokens.size(); ++i) {
+    if (!w.tokens[i].sentence_start || !is_opener(lex, w.tokens[i].folded)) continue;
+    std::size_t next = i + 1;
+    while (next < w.tokens.size() && w.tokens[next].kind == TokenKind::punct && w.tokens[next].folded == ",") ++next;
+    if (next < w.tokens.size() && w.tokens[next].kind == TokenKind::word) w.tokens[next].sentence_start = true;
+  }
+  const std::vector<Token>& tokens = w.tokens;
+
+  w.matches.clear();
+  // Cues are matched longest first and do not overlap; markers (negation, contrast, …) are
+  // looked for at every word, inside cues too, and come before the cue at the same place.
+  std::size_t covered = 0;  // tokens before this belong to a cue already
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    Match cue{nullptr, 0, 0}, marker{nullptr, 0, 0};
+    longest_at(lex, tokens, i, cue, marker);
+    if (marker.entry) w.matches.push_back(marker);
+    if (cue.entry && i >= covered) {
+      w.matches.push_back(cue);
+      covered = cue.last + 1;
+    }
+  }
+
+  Reading r;
+  bool addressed = false;  // the post opens with @handles: it speaks to the brand
+  for (const Token& t : tokens) {
+    if (t.kind == TokenKind::handle) addressed = true;
+    if (t.kind != TokenKind::handle && !(t.kind == TokenKind::word && t.folded == "rt")) break;
+  }
+  std::size_t shouted_words = 0, words = 0;
+  for (const Token& t : tokens) {
+    if (t.kind != TokenKind::word) continue;
+    ++words;
+    shouted_words += t.caps;
+  }
+  const bool all_caps = words >= 4 && shouted_words * 2 > words;
+
+  // A negation or intensifier reaches only within its clause.
+  const auto same_clause = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k)
+      if (tokens[k].kind == TokenKind::punct && tokens[k].folded != "'") return false;
+    return true;
+  };
+  const auto words_between = [&](std::size_t from, std::size_t to) {
+    std::size_t n = 0;
+    for (std::size_t k = from; k < to; ++k) n += tokens[k].kind == TokenKind::word;
+    return n;
+  };
+  std::size_t negation_end = SIZE_MAX, negation_begin = 0, intensifier_end = SIZE_MAX;
+  std::size_t negation_cue = SIZE_MAX;  // the cue the negation word itself made, if any
+  std::size_t last_contrast_cue = SIZE_MAX;  // cues before this index sit before a "but"
+  for (const Match& m : w.matches) {
+    const Entry& e = *m.entry;
+    switch (e.kind) {
+      case Kind::negation:
+        negation_begin = m.first;
+        negation_end = m.last + 1;
+        negation_cue = SIZE_MAX;
+        continue;
+      case Kind::intensifier:
+        intensifier_end = m.last + 1;
+        continue;
+      case Kind::contrast:
+        last_contrast_cue = r.cues.size();
+        negation_end = intensifier_end = SIZE_MAX;
+        continue;
+      case Kind::delicate:
+        r.delicate = true;
+        continue;
+      case Kind::rhetorical:
+        r.rhetorical = true;
+        continue;
+      case Kind::profanity:
+        r.heated = true;
+        break;
+      default:
+        break;
+    }
+    Label label = e.kind == Kind::profanity ? Label::complaint : static_cast<Label>(e.kind);
+    float weight = e.weight;
+    std::size_t begin = tokens[m.first].begin;
+    const std::size_t end = tokens[m.last].end;
+    const bool negated = negation_end != SIZE_MAX && m.first >= negation_end &&
+                         words_between(negation_end, m.first) < kNegationReach &&
+                         same_clause(negation_end, m.first);
+    if (negated && (label == Label::praise || label == Label::complaint)) {
+      weight *= label == Label::praise ? kNegatedPraise : kNegatedComplaint;
+      label = label == Label::praise ? Label::complaint : Label::praise;
+      begin = tokens[negation_begin].begin;
+      negation_end = SIZE_MAX;
+      // The negation is spent on this cue: it no longer counts on its own.
+      if (negation_cue != SIZE_MAX) {
+        r.cues.erase(r.cues.begin() + static_cast<std::ptrdiff_t>(negation_cue));
+        if (last_contrast_cue != SIZE_MAX && last_contrast_cue > negation_cue) --last_contrast_cue;
+      }
+      negation_cue = SIZE_MAX;
+    }
+    if (intensifier_end != SIZE_MAX && m.first >= intensifier_end &&
+        words_between(intensifier_end, m.first) < kIntensifierReach &&
+        same_clause(intensifier_end, m.first)) {
+      weight *= kIntensified;
+      intensifier_end = SIZE_MAX;
+    }
+    bool shouted = false;
+    for (std::size_t k = m.first; k <= m.last; ++k)
+      shouted = shouted || (tokens[k].caps && !all_caps) || !tokens[k].collapsed.empty();
+    if (m.last + 1 < tokens.size() && tokens[m.last + 1].kind == TokenKind::punct &&
+        tokens[m.last + 1].folded == "!" && tokens[m.last + 1].caps)
+      shouted = true;
+    if (shouted) weight *= kShouted;
+    if (label == Label::expert_tip && addressed) weight *= kAddressedTip;
+    if (negation_end == m.last + 1 && negation_begin == m.first) negation_cue = r.cues.size();
+    r.cues.push_back({label, std::string(text_of(text, begin, end)), begin, end, weight});
+  }
+  if (last_contrast_cue != SIZE_MAX) {
+    for (std::size_t k = 0; k < r.cues.size(); ++k)
+      r.cues[k].weight *= k < last_contrast_cue ? kBeforeContrast : kAfterContrast;
+  }
+
+  // Paths through settings menus are instructions: "Settings > Network > Wi-Fi".
+  for (std::size_t k = 1; k + 1 < tokens.size(); ++k) {
+    if (tokens[k].kind != TokenKind::punct || tokens[k].folded != ">") continue;
+    if (tokens[k - 1].kind != TokenKind::word || tokens[k + 1].kind != TokenKind::word) continue;
+    std::size_t b = k - 1, e = k + 1;
+    while (e + 2 < tokens.size() && tokens[e + 1].folded == ">" && tokens[e + 2].kind == TokenKind::word)
+      e += 2;
+    r.cues.push_back({Label::expert_tip, std::string(text_of(text, tokens[b].begin, tokens[e].end)),
+                      tokens[b].begin, tokens[e].end, kSettingsPath});
+    k = e;
+  }
+  // Shared links and retweets pass news on rather than ask or complain.
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    if (tokens[k].kind == TokenKind::url) {
+      r.cues.push_back({Label::other, std::string(text_of(text, tokens[k].begin, tokens[k].end)),
+                        tokens[k].begin, tokens[k].end, kLink});
+      break;
+    }
+  }
+  for (const Token& t : tokens) {
+    if (t.kind != TokenKind::hashtag) continue;
+    r.cues.push_back({Label::other, std::string(text_of(text, t.begin, t.end)), t.begin, t.end, kHashtag});
+    break;
+  }
+  if (tokens.size() > 1 && tokens[0].kind == TokenKind::word && tokens[0].folded == "rt" &&
+      tokens[1].kind == TokenKind::handle)
+    r.cues.push_back({Label::other, std::string(text_of(text, tokens[0].begin, tokens[0].end)),
+                      tokens[0].begin, tokens[0].end, kRetweet});
+  std::size_t exclamations = 0;
+  for (const Token& t : tokens) exclamations += t.kind == TokenKind::punct && t.folded == "!" && t.caps;
+  if (all_caps || exclamations >= 2) r.heated = true;
+  std::sort(r.cues.begin(), r.cues.end(), [](const Cue& a, const Cue& b) { return a.begin < b.begin; });
+  return r;
+}
+
+}  // namespace
+
+std::string_view label_name(Label l) {
+  switch (l) {
+    case Label::complaint: return "complaint";
+    case Label::question: return "question";
+    case Label::praise: return "praise";
+    case Label::expert_tip: return "expert-tip";
+    case Label::other: return "other";
+  }
+  return "other";
+}
+
+std::optional<Label> label_from_name(std::string_view name) {
+  for (std::size_t i = 0; i < kLabels; ++i) {
+    const auto l = static_cast<Label>(i);
+    if (label_name(l) == name) return l;
+  }
+  return std::nullopt;
+}
+
+std::vector<Cue> find_cues(std::string_view text, std::string_view lang) {
+  return read(text, lang).cues;
+}
+
+Analysis analyze(std::string_view text, std::string_view lang) {
+  Reading r = read(text, lang);
+  Analysis a;
+  std::array<double, kLabels> raw = kBias;
+  for (const Cue& c : r.cues) raw[static_cast<std::size_t>(c.label)] += c.weight;
+  auto& complaint = raw[static_cast<std::size_t>(Label::complaint)];
+  auto& question = raw[static_cast<std::size_t>(Label::question)];
+  // "Why does it never work?" asks nothing: the question's weight goes to the complaint.
+  if (r.rhetorical && complaint > 0 && question > 0) {
+    complaint += question;
+    question = 0;
+  }
+  // A complaint often ends in a question ("... can you help?"); the grievance is what needs
+  // the answer, so plain question marks weigh less once there is one.
+  const std::size_t c = static_cast<std::size_t>(Label::complaint), q = static_cast<std::size_t>(Label::question);
+  if (complaint - kBias[c] >= kComplaintOverQuestion) question = kBias[q] + (question - kBias[q]) * kQuestionWithComplaint;
+  const double top = *std::max_element(raw.begin(), raw.end());
+  double sum = 0;
+  for (std::size_t i = 0; i < kLabels; ++i) sum += (a.scores[i] = std::exp(raw[i] - top));
+  for (double& s : a.scores) s /= sum;
+  const auto best = std::max_element(a.scores.begin(), a.scores.end());
+  a.label = static_cast<Label>(best - a.scores.begin());
+  a.confidence = calibrated(*best);
+  a.cues = std::move(r.cues);
+  a.heated = r.heated;
+  a.delicate = r.delicate;
+  return a;
+}
+
+}  // namespace hark

@@ -1,0 +1,138 @@
+#include "lexicon.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "hark/error.hpp"
+#include "tokenize.hpp"
+
+namespace hark::classify {
+
+struct LexiconText {
+  std::string_view name;
+  std::string_view text;
+};
+extern const LexiconText kLexiconTexts[];
+extern const std::size_t kLexiconCount;
+
+namespace {
+
+constexpr std::string_view kKindNames[] = {
+    "complaint", "question", "praise",    "expert-tip", "other",      "negation",
+    "intensifier", "contrast", "profanity", "delicate",  "rhetorical", "stopword", "opener"};
+
+bool kind_from_name(std::string_view name, Kind& kind) {
+  for (std::size_t i = 0; i < std::size(kKindNames); ++i) {
+    if (kKindNames[i] == name) {
+      kind = static_cast<Kind>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+Lexicon parse_lexicon(std::string_view name, std::string_view text) {
+  Lexicon lex;
+  lex.name = std::string(name);
+  std::vector<Token> tokens;
+  std::string store;
+  std::size_t line_no = 0;
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    ++line_no;
+    line = trim(line);
+    if (line.empty() || line.front() == '#') continue;
+    const auto fail = [&](std::string_view why) {
+      throw Error(fmt::format("lexicon {}:{}: {}", name, line_no, why));
+    };
+    const std::size_t t1 = line.find('\t');
+    const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string_view::npos) fail("expected class<TAB>weight<TAB>phrase");
+    Entry e;
+    if (!kind_from_name(line.substr(0, t1), e.kind)) fail("unknown class");
+    const std::string_view weight = line.substr(t1 + 1, t2 - t1 - 1);
+    double w = 0;
+    const auto [ptr, ec] = std::from_chars(weight.data(), weight.data() + weight.size(), w);
+    if (ec != std::errc() || ptr != weight.data() + weight.size()) fail("bad weight");
+    e.weight = static_cast<float>(w);
+    std::string_view phrase = trim(line.substr(t2 + 1));
+    if (!phrase.empty() && phrase.front() == '^') {
+      e.initial = true;
+      phrase.remove_prefix(1);
+    }
+    if (!phrase.empty() && phrase.back() == '*') {
+      e.prefix = true;
+      phrase.remove_suffix(1);
+    }
+    tokenize(phrase, tokens, store);
+    if (tokens.empty()) fail("empty phrase");
+    for (const Token& t : tokens) e.words.emplace_back(t.folded);
+    if (e.prefix && e.words.back().size() < 3) fail("a prefix needs three letters");
+    if (e.kind == Kind::stopword) {
+      if (e.words.size() != 1) fail("a stopword is one word");
+      lex.stopwords.emplace(e.words[0], true);
+      continue;
+    }
+    const auto index = static_cast<std::uint32_t>(lex.entries.size());
+    const std::string key = e.prefix && e.words.size() == 1 ? e.words[0].substr(0, 3) : e.words[0];
+    (e.prefix && e.words.size() == 1 ? lex.by_prefix : lex.by_first)[key].push_back(index);
+    const std::size_t bit = word_hash(key) % (Lexicon::kFilterWords * 64);
+    lex.filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    lex.entries.push_back(std::move(e));
+  }
+  return lex;
+}
+
+const std::vector<Lexicon>& lexicons() {
+  static const std::vector<Lexicon> all = [] {
+    std::vector<Lexicon> v;
+    for (std::size_t i = 0; i < kLexiconCount; ++i)
+      v.push_back(parse_lexicon(kLexiconTexts[i].name, kLexiconTexts[i].text));
+    return v;
+  }();
+  return all;
+}
+
+const Lexicon* lexicon_for(std::string_view lang) {
+  if (lang.size() < 2 || (lang.size() > 2 && lang[2] != '-' && lang[2] != '_')) return nullptr;
+  char code[2] = {lang[0], lang[1]};
+  for (char& c : code)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  for (const Lexicon& l : lexicons())
+    if (l.name == std::string_view(code, 2)) return &l;
+  return nullptr;
+}
+
+const Lexicon& reading_lexicon(std::string_view lang) {
+  // Built from the same texts as lexicons(), concatenated, so one lookup finds every entry.
+  static const std::vector<Lexicon> merged = [] {
+    std::string universal, all;
+    for (std::size_t i = 0; i < kLexiconCount; ++i) {
+      (kLexiconTexts[i].name == "universal" ? universal : all).append(kLexiconTexts[i].text).append("\n");
+    }
+    std::vector<Lexicon> v;
+    for (std::size_t i = 0; i < kLexiconCount; ++i) {
+      if (kLexiconTexts[i].name == "universal") continue;
+      v.push_back(parse_lexicon(kLexiconTexts[i].name, std::string(kLexiconTexts[i].text) + "\n" + universal));
+    }
+    v.push_back(parse_lexicon("", all + universal));
+    return v;
+  }();
+  const Lexicon* own = lexicon_for(lang);
+  for (const Lexicon& l : merged)
+    if (own && l.name == own->name) return l;
+  return merged.back();
+}
+
+}  // namespace hark::classify

@@ -1,0 +1,300 @@
+#include "tokenize.hpp"
+
+#include <utf8proc.h>
+
+#include <array>
+
+#include "hark/fold.hpp"
+
+namespace hark::classify {
+namespace {
+
+bool ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+// The code point at `i` and its length in bytes; invalid bytes read as U+FFFD, length 1.
+std::pair<std::int32_t, std::size_t> decode(std::string_view s, std::size_t i) {
+  utf8proc_int32_t cp = 0;
+  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                  static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+  if (n <= 0) return {0xFFFD, 1};
+  return {cp, static_cast<std::size_t>(n)};
+}
+
+bool letter_or_mark(std::int32_t cp) {
+  const auto cat = utf8proc_category(cp);
+  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND);
+}
+
+bool is_apostrophe(std::int32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+// Pictographs, dingbats and symbols that people use as emoji.
+bool is_emoji(std::int32_t cp) {
+  return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+         cp == 0x2B50 || cp == 0x2764;
+}
+
+// Joiners, variation selectors and skin tones that continue an emoji sequence.
+bool emoji_continuation(std::int32_t cp) {
+  return cp == 0x200D || cp == 0xFE0F || (cp >= 0x1F3FB && cp <= 0x1F3FF);
+}
+
+constexpr std::array<std::string_view, 16> kEmoticons = {
+    ":-)", ":)", ":-(", ":(", ":-D", ":D", ";-)", ";)", ":'(", ":-/", ":/",
+    ":-P", ":P", ":p", "<3", "xD"};
+
+std::size_t emoticon_at(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  if (c != ':' && c != ';' && c != '<' && c != 'x') return 0;
+  for (std::string_view e : kEmoticons) {
+    if (text.substr(i, e.size()) != e) continue;
+    const std::size_t after = i + e.size();
+    // An emoticon stands alone: "http://x" and "1:30" are not faces.
+    if (after < text.size() && ascii_alnum(static_cast<unsigned char>(text[after]))) continue;
+    return e.size();
+  }
+  return 0;
+}
+
+bool sentence_punct(char c) { return c == '.' || c == '!' || c == '?' || c == ';'; }
+
+}  // namespace
+
+void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& store) {
+  tokens.clear();
+  store.clear();
+  // While `store` grows its views would dangle, so tokens first note offsets into it.
+  struct Offsets {
+    std::size_t folded = 0, folded_len = 0, collapsed = 0, collapsed_len = 0, squeezed = 0,
+                squeezed_len = 0, tail = 0, tail_len = 0;
+  };
+  thread_local std::vector<Offsets> offsets;
+  offsets.clear();
+  bool at_sentence_start = true;
+  std::size_t i = 0;
+  const auto push = [&](TokenKind kind, std::size_t b, std::size_t e) {
+    Token t;
+    t.kind = kind;
+    t.begin = b;
+    t.end = e;
+    const std::size_t fb = store.size();
+    append_folded(store, text.substr(b, e - b));
+    tokens.push_back(t);
+    offsets.push_back({fb, store.size() - fb});
+  };
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (c == '\n') at_sentence_start = true;  // a title ends where the text begins
+      ++i;
+      continue;
+    }
+    const std::string_view rest = text.substr(i);
+    if (starts_with_ci(rest, "http://") || starts_with_ci(rest, "https://") ||
+        starts_with_ci(rest, "www.")) {
+      std::size_t e = i;
+      while (e < text.size() && text[e] != ' ' && text[e] != '\n' && text[e] != '\t') ++e;
+      push(TokenKind::url, i, e);
+      i = e;
+      continue;
+    }
+    if ((c == '@' || c == '#') && i + 1 < text.size()) {
+      std::size_t e = i + 1;
+      while (e < text.size()) {
+        const unsigned char d = static_cast<unsigned char>(text[e]);
+        if (ascii_alnum(d) || d == '_') {
+          ++e;
+        } else if (d >= 0x80) {
+          const auto [cp, n] = decode(text, e);
+          if (!letter_or_mark(cp)) break;
+          e += n;
+        } else {
+          break;
+        }
+      }
+      if (e > i + 1) {
+        push(c == '@' ? TokenKind::handle : TokenKind::hashtag, i, e);
+        i = e;
+        continue;
+      }
+    }
+    if (const std::size_t n = emoticon_at(text, i)) {
+      push(TokenKind::emoticon, i, i + n);
+      i += n;
+      continue;
+    }
+    const auto [cp, len] = c < 0x80 ? std::pair<std::int32_t, std::size_t>{c, 1} : decode(text, i);
+    if (c >= '0' && c <= '9') {
+      std::size_t e = i + 1;
+      while (e < text.size()) {
+        const char d = text[e];
+        const bool inner = (d == '.' || d == ',' || d == ':') && e + 1 < text.size() &&
+                           text[e + 1] >= '0' && text[e + 1] <= '9';
+        if ((d >= '0' && d <= '9') || inner) ++e;
+        else break;
+      }
+      push(TokenKind::number, i, e);
+      i = e;
+      continue;
+    }
+    if (ascii_alnum(c) || (c >= 0x80 && letter_or_mark(cp))) {
+      std::size_t e = i + len;
+      int upper = 0, lower = 0;
+      std::size_t last_apostrophe = std::string_view::npos;
+      while (e < text.size()) {
+        const unsigned char d = static_cast<unsigned char>(text[e]);
+        if (ascii_alnum(d)) {
+          upper += d >= 'A' && d <= 'Z';
+          lower += d >= 'a' && d <= 'z';
+          ++e;
+          continue;
+        }
+        const auto [dcp, dn] = d < 0x80 ? std::pair<std::int32_t, std::size_t>{d, 1} : decode(text, e);
+        if (d >= 0x80 && letter_or_mark(dcp)) {
+          e += dn;
+          continue;
+        }
+        // Apostrophes and hyphens stay inside a word when a letter follows: "don't", "wi-fi".
+        if ((is_apostrophe(dcp) || d == '-') && e + dn < text.size()) {
+          const unsigned char nx = static_cast<unsigned char>(text[e + dn]);
+          const auto [ncp, nn] = nx < 0x80 ? std::pair<std::int32_t, std::size_t>{nx, 1} : decode(text, e + dn);
+          (void)nn;
+          if ((nx < 0x80 && ascii_alnum(nx) && !(nx >= '0' && nx <= '9')) ||
+              (nx >= 0x80 && letter_or_mark(ncp))) {
+            if (is_apostrophe(dcp)) last_apostrophe = e;
+            e += dn;
+            continue;
+          }
+        }
+        break;
+      }
+      upper += c >= 'A' && c <= 'Z';
+      lower += c >= 'a' && c <= 'z';
+      const std::size_t fb = store.size();
+      append_folded(store, text.substr(i, e - i));
+      // Normalise the typographic apostrophe so lexicons need one spelling.
+      std::size_t w = fb;
+      for (std::size_t r = fb; r < store.size(); ++r) {
+        if (store[r] == '\xE2' && store.compare(r, 3, "\xE2\x80\x99") == 0) {
+          store[w++] = '\'';
+          r += 2;
+        } else {
+          store[w++] = store[r];
+        }
+      }
+      store.resize(w);
+      Token t;
+      t.kind = TokenKind::word;
+      t.begin = i;
+      t.end = e;
+      t.caps = upper >= 3 && lower == 0;
+      t.sentence_start = at_sentence_start;
+      at_sentence_start = false;
+      Offsets o{fb, w - fb};
+      std::string_view folded_word = std::string_view(store).substr(fb);
+      // Elongation: runs of three or more equal letters.
+      bool elongated = false;
+      for (std::size_t r = 2; r < folded_word.size() && !elongated; ++r)
+        elongated = folded_word[r] == folded_word[r - 1] && folded_word[r] == folded_word[r - 2] &&
+                    folded_word[r] >= 'a' && folded_word[r] <= 'z';
+      if (elongated) {
+        const std::string word(folded_word);  // store grows below
+        const auto repeat = [&](std::size_t r, std::size_t n) {
+          for (std::size_t k = 1; k <= n; ++k)
+            if (r < k || word[r] != word[r - k]) return false;
+          return word[r] >= 'a' && word[r] <= 'z';
+        };
+        o.collapsed = store.size();
+        for (std::size_t r = 0; r < word.size(); ++r)
+          if (!repeat(r, 2)) store.push_back(word[r]);
+        o.collapsed_len = store.size() - o.collapsed;
+        o.squeezed = store.size();
+        for (std::size_t r = 0; r < word.size(); ++r)
+          if (!repeat(r, 1)) store.push_back(word[r]);
+        o.squeezed_len = store.size() - o.squeezed;
+      }
+      if (last_apostrophe != std::string_view::npos) {
+        // An elided article or pronoun of at most four letters: "l'", "dell'", "qu'".
+        const std::string_view word = std::string_view(store).substr(fb, o.folded_len);
+        const std::size_t q = word.rfind('\'');
+        if (q != std::string_view::npos && q <= 4) {
+          o.tail = fb + q + 1;
+          o.tail_len = word.size() - q - 1;
+        }
+      }
+      tokens.push_back(t);
+      offsets.push_back(o);
+      i = e;
+      continue;
+    }
+    if (is_emoji(cp)) {
+      std::size_t e = i + len;
+      while (e < text.size()) {
+        const auto [ncp, nn] = decode(text, e);
+        if (!emoji_continuation(ncp)) break;
+        e += nn;
+        if (ncp == 0x200D && e < text.size()) e += decode(text, e).second;  // joined pictograph
+      }
+      // The folded form is the bare pictograph, so skin tones and VS16 need no lexicon entries.
+      Token t;
+      t.kind = TokenKind::emoji;
+      t.begin = i;
+      t.end = e;
+      const std::size_t fb = store.size();
+      store.append(text.substr(i, len));
+      tokens.push_back(t);
+      offsets.push_back({fb, len});
+      i = e;
+      continue;
+    }
+    if (c < 0x80 && (c == '?' || c == '!' || c == '.' || c == ',' || c == ';' || c == ':' ||
+                     c == '>' || c == '(' || c == ')')) {
+      // A run of the same mark is one token: "???", "!!!", "...".
+      std::size_t e = i + 1;
+      while (e < text.size() && text[e] == text[i]) ++e;
+      // The folded form is the mark once; a repeated "?" or "!" counts as emphasis.
+      Token t;
+      t.kind = TokenKind::punct;
+      t.begin = i;
+      t.end = e;
+      t.caps = e - i >= 2 && (c == '!' || c == '?');
+      tokens.push_back(t);
+      offsets.push_back({store.size(), 1});
+      store.push_back(static_cast<char>(c));
+      if (sentence_punct(text[i])) at_sentence_start = true;
+      i = e;
+      continue;
+    }
+    i += len;  // other symbols separate words and carry no meaning here
+  }
+  const std::string_view all(store);
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    const Offsets& o = offsets[t];
+    tokens[t].folded = all.substr(o.folded, o.folded_len);
+    if (o.collapsed_len) tokens[t].collapsed = all.substr(o.collapsed, o.collapsed_len);
+    if (o.squeezed_len) tokens[t].squeezed = all.substr(o.squeezed, o.squeezed_len);
+    if (o.tail_len) tokens[t].tail = all.substr(o.tail, o.tail_len);
+  }
+  // Leading @handles and "RT" do not start the sentence: "@brand why is ..." asks with "why".
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    if (tokens[t].kind == TokenKind::handle || tokens[t].kind == TokenKind::punct ||
+        (tokens[t].kind == TokenKind::word && (tokens[t].folded == "rt" || tokens[t].folded == "re"))) {
+      continue;
+    }
+    if (tokens[t].kind == TokenKind::word) tokens[t].sentence_start = true;
+    break;
+  }
+}
+
+}  // namespace hark::classify

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hark::classify {
+
+enum class TokenKind : std::uint8_t { word, number, url, handle, hashtag, emoji, emoticon, punct };
+
+// One unit of text. `folded` is the case- and accent-folded form (apostrophes normalised to
+// '), `collapsed` the same with letter runs of three or more cut to one ("soooo" → "so"),
+// empty unless the word was elongated; `tail` is the part after an elided article or
+// pronoun ("l'hotel" → "hotel"), empty when there is none.
+struct Token {
+  TokenKind kind = TokenKind::word;
+  std::size_t begin = 0;  // byte span in the original text
+  std::size_t end = 0;
+  std::string_view folded;
+  std::string_view collapsed;
+  std::string_view squeezed;
+  std::string_view tail;
+  bool caps = false;            // shouted: three or more letters, all upper case
+  bool sentence_start = false;  // first word of a sentence, after any leading @handles
+};
+
+// Splits text into tokens, keeping URLs, @handles, #tags, emoji and emoticons whole. The
+// folded strings point into `store`, which must outlive the tokens and is reused.
+void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& store);
+
+}  // namespace hark::classify

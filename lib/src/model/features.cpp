@@ -1,0 +1,164 @@
+#include "features.hpp"
+
+#include <cmath>
+
+#include "hark/fold.hpp"
+
+namespace hark::model {
+namespace {
+
+// Seeds keep the kinds of feature apart in the shared bucket space.
+constexpr std::uint64_t kWordSeed = 0xcbf29ce484222325ULL;  // FNV-1a offset basis
+constexpr std::uint64_t kCharSeed = 0x84222325cbf29ce4ULL;
+constexpr std::uint64_t kBigramSeed = 0x9e3779b97f4a7c15ULL;
+constexpr std::uint64_t kCueSeed = 0xd6e8feb86659fd93ULL;
+constexpr std::uint64_t kScoreSeed = 0xa0761d6478bd642fULL;
+constexpr std::size_t kGram = 5;  // 3..5, 4..6 and n-grams within words did no better in CV
+
+std::uint64_t fnv_step(std::uint64_t h, unsigned char c) {
+  return (h ^ c) * 0x100000001b3ULL;
+}
+
+std::uint64_t fnv(std::string_view s, std::uint64_t h = kWordSeed) {
+  for (const char c : s) h = fnv_step(h, static_cast<unsigned char>(c));
+  return h;
+}
+
+// splitmix64's finaliser: spreads FNV's weak high bits before they pick a bucket.
+std::uint64_t mix(std::uint64_t h) {
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  return h ^ (h >> 31);
+}
+
+bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '_' ||
+         (c >= 0x80 && c < 0xf0);
+}
+
+// Emoji and pictographs (4-byte UTF-8) and the U+2600–U+27BF symbols (❤, ☺, ✔) are tokens of
+// their own even when written against a word.
+std::size_t symbol_length(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c >= 0xf0 && i + 4 <= s.size()) return 4;
+  if (c == 0xe2 && i + 3 <= s.size()) {
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if (c1 >= 0x98 && c1 <= 0x9e) return 3;
+  }
+  return 0;
+}
+
+bool is_punctuation(unsigned char c) {
+  return c == '?' || c == '!' || c == '.' || c == ',' || c == ':' || c == ';' || c == '(' ||
+         c == ')' || c == '"' || c == '-' || c == '*' || c == '/';
+}
+
+bool all_digits(std::string_view w) {
+  for (const char c : w)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+const std::uint64_t kBegin = fnv("<s>");
+const std::uint64_t kEnd = fnv("</s>");
+const std::uint64_t kUrl = fnv("<url>");
+const std::uint64_t kNumber = fnv("<num>");
+const std::uint64_t kHandle = fnv("<@>");
+
+}  // namespace
+
+inline void FeatureExtractor::add(std::uint64_t hash, float value, std::vector<Feature>& out) const {
+  const auto bucket = static_cast<std::uint32_t>(mix(hash) >> (64 - bucket_bits_));
+  if (rows_) __builtin_prefetch(rows_ + bucket * row_bytes_);
+  out.push_back({bucket, value});
+}
+
+void FeatureExtractor::add_char_ngrams(std::vector<Feature>& out) const {
+  // The words with one space between and around them, so that n-grams see word starts, ends
+  // and the join of two words ("t wo" of "don't work"). The last five bytes, as a number,
+  // are the hash input; add() mixes them.
+  constexpr std::uint64_t kWindow = (std::uint64_t{1} << (8 * kGram)) - 1;
+  std::uint64_t window = ' ';
+  std::size_t seen = 1;
+  char last = ' ';
+  const auto push = [&](char k) {
+    window = ((window << 8) | static_cast<unsigned char>(k)) & kWindow;
+    if (++seen >= kGram) add(window ^ kCharSeed, 1.0f, out);
+    last = k;
+  };
+  for (const char c : folded_) {
+    const char k = is_word_byte(static_cast<unsigned char>(c)) ? c : ' ';
+    if (k != ' ' || last != ' ') push(k);
+  }
+  if (last != ' ') push(' ');
+}
+
+std::size_t FeatureExtractor::extract(std::string_view text, const Analysis& builtin,
+                               unsigned bucket_bits, std::vector<Feature>& out,
+                               const char* rows, std::size_t row_bytes) {
+  bucket_bits_ = bucket_bits;
+  rows_ = rows;
+  row_bytes_ = row_bytes;
+  out.clear();
+  folded_.clear();
+  append_folded(folded_, text);
+  const std::string_view s = folded_;
+
+  std::uint64_t previous = kBegin;
+  const auto token = [&](std::uint64_t h) {
+    add(h, 1.0f, out);
+    add((previous * kBigramSeed) ^ h, 1.0f, out);
+    previous = h;
+  };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (const std::size_t n = symbol_length(s, i)) {
+      token(fnv(s.substr(i, n)));
+      i += n;
+    } else if (is_word_byte(c)) {
+      std::size_t j = i;
+      while (j < s.size() && is_word_byte(static_cast<unsigned char>(s[j])) && !symbol_length(s, j))
+        ++j;
+      const std::string_view word = s.substr(i, j - i);
+      if ((word == "http" || word == "https") && s.substr(j, 3) == "://") {
+        while (j < s.size() && s[j] != ' ') ++j;  // the whole link is one token
+        token(kUrl);
+      } else if (all_digits(word)) {
+        token(kNumber);
+      } else {
+        token(fnv(word));
+      }
+      i = j;
+    } else if (c == '@' && i + 1 < s.size() && is_word_byte(static_cast<unsigned char>(s[i + 1]))) {
+      ++i;
+      while (i < s.size() && is_word_byte(static_cast<unsigned char>(s[i]))) ++i;
+      token(kHandle);
+    } else if (is_punctuation(c)) {
+      // A run of one mark is one token, "..." apart from "." and "???" the same as "?".
+      std::size_t j = i;
+      while (j < s.size() && s[j] == s[i]) ++j;
+      token(fnv_step(fnv_step(kWordSeed, c), c != '?' && c != '!' && j - i > 1));
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  token(kEnd);
+  add_char_ngrams(out);
+
+  // Text features share unit length, so long and short posts learn at the same pace.
+  const std::size_t text_features = out.size();
+  const float norm = 1.0f / std::sqrt(static_cast<float>(text_features));
+  for (Feature& f : out) f.value = norm;
+  // Each cue adds its weight to its class; the built-in scores come in as they are.
+  for (const Cue& cue : builtin.cues)
+    add(kCueSeed + static_cast<std::uint64_t>(cue.label), static_cast<float>(cue.weight), out);
+  for (std::size_t k = 0; k < kLabels; ++k)
+    add(kScoreSeed + k, static_cast<float>(builtin.scores[k]), out);
+  return text_features;
+}
+
+}  // namespace hark::model

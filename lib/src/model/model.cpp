@@ -1,0 +1,216 @@
+#include "hark/model.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+#include "features.hpp"
+#include "hark/error.hpp"
+
+namespace hark {
+namespace {
+
+// The model file, all numbers little-endian (docs/classify-training.md):
+//   "HARKMODL"  u32 version  u32 bucket_bits  u32 labels  u32 rows  f32 bias[labels]  f32 scale
+//   rows × { u32 bucket  i16 weight[labels] }, buckets strictly increasing.
+// Only buckets with a non-zero weight are stored, which keeps the file small.
+constexpr char kMagic[8] = {'H', 'A', 'R', 'K', 'M', 'O', 'D', 'L'};
+constexpr unsigned kMinBits = 10;
+constexpr unsigned kMaxBits = 24;
+
+void put_u32(std::string& out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+
+void put_i16(std::string& out, std::int16_t v) {
+  const auto u = static_cast<std::uint16_t>(v);
+  out.push_back(static_cast<char>(u & 0xff));
+  out.push_back(static_cast<char>(u >> 8));
+}
+
+void put_f32(std::string& out, float f) {
+  std::uint32_t v;
+  std::memcpy(&v, &f, 4);
+  put_u32(out, v);
+}
+
+// Reads the model file's fields in order, failing with the file's name and what is wrong.
+class Reader {
+ public:
+  Reader(const std::string& path, std::string_view data) : path_(path), data_(data) {}
+
+  std::uint32_t u32(const char* what) {
+    if (data_.size() - pos_ < 4) fail(fmt::format("truncated at {}", what));
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i)
+      v |= static_cast<std::uint32_t>(static_cast<unsigned char>(data_[pos_ + i])) << (8 * i);
+    pos_ += 4;
+    return v;
+  }
+
+  std::int16_t i16(const char* what) {
+    if (data_.size() - pos_ < 2) fail(fmt::format("truncated at {}", what));
+    const auto lo = static_cast<unsigned char>(data_[pos_]);
+    const auto hi = static_cast<unsigned char>(data_[pos_ + 1]);
+    pos_ += 2;
+    return static_cast<std::int16_t>(static_cast<std::uint16_t>(lo | (hi << 8)));
+  }
+
+  float f32(const char* what) {
+    const std::uint32_t v = u32(what);
+    float f;
+    std::memcpy(&f, &v, 4);
+    if (!std::isfinite(f)) fail(fmt::format("{} is not a finite number", what));
+    return f;
+  }
+
+  std::string_view bytes(std::size_t n, const char* what) {
+    if (data_.size() - pos_ < n) fail(fmt::format("truncated at {}", what));
+    pos_ += n;
+    return data_.substr(pos_ - n, n);
+  }
+
+  std::size_t left() const { return data_.size() - pos_; }
+
+  [[noreturn]] void fail(const std::string& why) const {
+    throw Error(fmt::format("{}: not a usable hark model: {}", path_, why));
+  }
+
+ private:
+  const std::string& path_;
+  std::string_view data_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+Model::Model(unsigned bucket_bits, const std::vector<float>& weights,
+             std::array<float, kLabels> bias)
+    : bucket_bits_(bucket_bits), scale_(1.0f), weights_(weights.size()), bias_(bias) {
+  float largest = 0;
+  for (const float w : weights) largest = std::max(largest, std::abs(w));
+  if (largest > 0) scale_ = largest / 32767.0f;
+  for (std::size_t i = 0; i < weights.size(); ++i)
+    weights_[i] = static_cast<std::int16_t>(std::lround(weights[i] / scale_));
+}
+
+Model::Model(unsigned bucket_bits, float scale, std::vector<std::int16_t> weights,
+             std::array<float, kLabels> bias)
+    : bucket_bits_(bucket_bits), scale_(scale), weights_(std::move(weights)), bias_(bias) {}
+
+Prediction Model::predict(std::string_view text, const Analysis& builtin) const {
+  thread_local model::FeatureExtractor extractor;
+  thread_local std::vector<model::Feature> features;
+  // The rows are scattered over a table larger than a core's cache: the extractor prefetches
+  // each one as it finds it.
+  const std::size_t text_features =
+      extractor.extract(text, builtin, bucket_bits_, features,
+                        reinterpret_cast<const char*>(weights_.data()), kLabels * sizeof(std::int16_t));
+  // The text features share one value: their integer weights are summed first and scaled
+  // once. (64-bit sums: a long text has many features.)
+  std::array<std::int64_t, kLabels> sums{};
+  for (std::size_t i = 0; i < text_features; ++i) {
+    const std::int16_t* w = &weights_[std::size_t{features[i].bucket} * kLabels];
+    for (std::size_t k = 0; k < kLabels; ++k) sums[k] += w[k];
+  }
+  const float text_value = text_features > 0 ? features[0].value : 0.0f;
+  std::array<float, kLabels> z;
+  for (std::size_t k = 0; k < kLabels; ++k) z[k] = text_value * static_cast<float>(sums[k]);
+  for (std::size_t i = text_features; i < features.size(); ++i) {
+    const std::int16_t* w = &weights_[std::size_t{features[i].bucket} * kLabels];
+    for (std::size_t k = 0; k < kLabels; ++k) z[k] += features[i].value * static_cast<float>(w[k]);
+  }
+  for (std::size_t k = 0; k < kLabels; ++k) z[k] = bias_[k] + scale_ * z[k];
+  Prediction p;
+  std::size_t best = 0;
+  for (std::size_t k = 1; k < kLabels; ++k)
+    if (z[k] > z[best]) best = k;
+  double sum = 0;
+  for (std::size_t k = 0; k < kLabels; ++k) sum += p.scores[k] = std::exp(double{z[k]} - z[best]);
+  for (double& s : p.scores) s /= sum;
+  p.label = static_cast<Label>(best);
+  return p;
+}
+
+void Model::overrule(std::string_view text, Analysis& builtin) const {
+  const Prediction p = predict(text, builtin);
+  builtin.label = p.label;
+  builtin.scores = p.scores;
+  builtin.confidence = p.scores[static_cast<std::size_t>(p.label)];
+}
+
+void Model::save(const std::string& path) const {
+  std::string out(kMagic, sizeof kMagic);
+  put_u32(out, kFormatVersion);
+  put_u32(out, bucket_bits_);
+  put_u32(out, kLabels);
+  std::string rows;
+  std::uint32_t count = 0;
+  for (std::size_t b = 0; b < (std::size_t{1} << bucket_bits_); ++b) {
+    const std::int16_t* w = &weights_[b * kLabels];
+    bool used = false;
+    for (std::size_t k = 0; k < kLabels; ++k) used = used || w[k] != 0;
+    if (!used) continue;
+    put_u32(rows, static_cast<std::uint32_t>(b));
+    for (std::size_t k = 0; k < kLabels; ++k) put_i16(rows, w[k]);
+    ++count;
+  }
+  put_u32(out, count);
+  for (const float b : bias_) put_f32(out, b);
+  put_f32(out, scale_);
+  out += rows;
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  if (file) file.write(out.data(), static_cast<std::streamsize>(out.size()));
+  if (file) file.close();
+  if (!file) throw Error(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+}
+
+Model load_model(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  const std::string data{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+  if (file.bad()) throw Error(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  return read_model(data, path);
+}
+
+Model read_model(std::string_view data, const std::string& name) {
+  Reader in(name, data);
+  if (data.size() < sizeof kMagic || in.bytes(sizeof kMagic, "magic") != std::string_view(kMagic, 8))
+    in.fail("it does not start with HARKMODL");
+  const std::uint32_t version = in.u32("version");
+  if (version != Model::kFormatVersion)
+    in.fail(fmt::format("format version {}, this hark reads version {}", version,
+                        Model::kFormatVersion));
+  const std::uint32_t bits = in.u32("bucket bits");
+  if (bits < kMinBits || bits > kMaxBits)
+    in.fail(fmt::format("bucket bits {} outside {}..{}", bits, kMinBits, kMaxBits));
+  const std::uint32_t labels = in.u32("label count");
+  if (labels != kLabels) in.fail(fmt::format("{} classes, expected {}", labels, kLabels));
+  const std::uint32_t rows = in.u32("row count");
+  const std::size_t buckets = std::size_t{1} << bits;
+  if (rows > buckets) in.fail(fmt::format("{} rows for {} buckets", rows, buckets));
+  std::array<float, kLabels> bias;
+  for (float& b : bias) b = in.f32("bias");
+  const float scale = in.f32("scale");
+  if (!(scale > 0)) in.fail("the weight scale is not positive");
+  constexpr std::size_t kRowBytes = 4 + 2 * kLabels;
+  if (in.left() != std::size_t{rows} * kRowBytes)
+    in.fail(fmt::format("{} bytes of rows, expected {}", in.left(), std::size_t{rows} * kRowBytes));
+  std::vector<std::int16_t> weights(buckets * kLabels, 0);
+  std::size_t next = 0;  // the lowest bucket the next row may name
+  for (std::uint32_t r = 0; r < rows; ++r) {
+    const std::uint32_t b = in.u32("bucket");
+    if (b < next || b >= buckets)
+      in.fail(fmt::format("row {} names bucket {} out of order or range", r + 1, b));
+    next = std::size_t{b} + 1;
+    for (std::size_t k = 0; k < kLabels; ++k) weights[std::size_t{b} * kLabels + k] = in.i16("weight");
+  }
+  return Model(bits, scale, std::move(weights), bias);
+}
+
+}  // namespace hark

@@ -1,0 +1,113 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "hark/advice.hpp"
+
+namespace {
+
+using Kinds = std::vector<std::string_view>;
+
+Kinds pii(std::string_view text) { return hark::find_pii(text); }
+
+hark::Analysis analysis(hark::Label label, bool heated = false, bool delicate = false) {
+  hark::Analysis a;
+  a.label = label;
+  a.heated = heated;
+  a.delicate = delicate;
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("phone numbers in several countries' formats") {
+  CHECK(pii("bel me op 06-12345678 aub") == Kinds{"phone"});
+  CHECK(pii("mijn nummer is +31 6 12345678") == Kinds{"phone"});
+  CHECK(pii("ruf mich an: 0171 1234567") == Kinds{"phone"});
+  CHECK(pii("Rückruf bitte unter +49 30 12345678") == Kinds{"phone"});
+  CHECK(pii("chiamatemi al 333 123 4567") == Kinds{"phone"});
+  CHECK(pii("llamadme al 612 345 678") == Kinds{"phone"});
+  CHECK(pii("rappelez-moi au 06 12 34 56 78") == Kinds{"phone"});
+  CHECK(pii("call me at (555) 123-4567") == Kinds{"phone"});
+  CHECK(pii("call +44 20 7946 0958 tomorrow") == Kinds{"phone"});
+  CHECK(pii("dial 0044 20 7946 0958") == Kinds{"phone"});
+}
+
+TEST_CASE("dates, prices, years and counts are not phone numbers") {
+  CHECK(pii("delivered on 12-05-2023, two days late").empty());
+  CHECK(pii("ordered 2023-05-12 and still nothing").empty());
+  CHECK(pii("from 12.05.2023 - 14.05.2023 no internet").empty());
+  CHECK(pii("dal 01/02/2024 al 03/02/2024 senza linea").empty());
+  CHECK(pii("it cost € 1.234.567 apparently").empty());
+  CHECK(pii("it cost 1234567 € apparently").empty());
+  CHECK(pii("the 2019 2020 2021 models all fail").empty());
+  CHECK(pii("version 3.14.159 crashes").empty());
+  CHECK(pii("I paid 1299,00 euro for this").empty());
+}
+
+TEST_CASE("e-mail addresses, not @handles") {
+  CHECK(pii("mail me at jan.jansen@example.nl please") == Kinds{"email"});
+  CHECK(pii("@acme_support please help").empty());
+  CHECK(pii("write to info at example dot com").empty());
+}
+
+TEST_CASE("IBANs count only with a valid mod-97 checksum") {
+  CHECK(pii("refund to NL91ABNA0417164300 please") == Kinds{"iban"});
+  CHECK(pii("refund to NL91 ABNA 0417 1643 00 please") == Kinds{"iban"});
+  CHECK(pii("Konto DE89 3704 0044 0532 0130 00") == Kinds{"iban"});
+  CHECK(pii("IBAN IT60 X054 2811 1010 0000 0123 456") == Kinds{"iban"});
+  CHECK(pii("refund to NL92ABNA0417164300 please").empty());  // check digits off by one
+  CHECK(pii("Konto DE88 3704 0044 0532 0130 00").empty());
+  CHECK(pii("my tracking code is NL12 ABCD 1234").empty());  // too short to be an IBAN
+}
+
+TEST_CASE("postcode with house number, and streets with their number") {
+  CHECK(pii("wij wonen op 1234 AB 12 en hebben geen stroom") == Kinds{"address"});
+  CHECK(pii("storing op de Dorpsstraat 12 in Utrecht") == Kinds{"address"});
+  CHECK(pii("Lieferung an Hauptstraße 5, 10115 Berlin fehlt") == Kinds{"address"});
+  CHECK(pii("abito in via Roma 12 a Torino") == Kinds{"address"});
+  CHECK(pii("vivo en calle Mayor 3, Madrid") == Kinds{"address"});
+  CHECK(pii("livré au 12 rue de la Paix ?") == Kinds{"address"});
+  CHECK(pii("send it to 221 Baker Street") == Kinds{"address"});
+  CHECK(pii("postcode 1234 AB heeft storing").empty());  // an area, not a home
+  CHECK(pii("the street outside was noisy").empty());
+  CHECK(pii("die Straße war gesperrt").empty());
+}
+
+TEST_CASE("customer and order numbers") {
+  CHECK(pii("mijn klantnummer is 123456") == Kinds{"customer-number"});
+  CHECK(pii("Kundennummer: 98765432") == Kinds{"customer-number"});
+  CHECK(pii("numero cliente 445566, linea assente") == Kinds{"customer-number"});
+  CHECK(pii("customer number 1234567") == Kinds{"customer-number"});
+  CHECK(pii("where is order #12345?") == Kinds{"order-number"});
+  CHECK(pii("ticket #558812 still open") == Kinds{"order-number"});
+  CHECK(pii("Bestellnummer 20231234 kam nie an") == Kinds{"order-number"});
+  CHECK(pii("numéro de commande 778899") == Kinds{"order-number"});
+  CHECK(pii("I want to order 3 pizzas").empty());
+  CHECK(pii("my order from 2019 was fine").empty());  // a year after a word is no order number
+}
+
+TEST_CASE("several kinds are listed once each, in a fixed order") {
+  CHECK(pii("klantnummer 123456, bel 06-12345678 of mail a@b.nl, of 06-87654321") ==
+        Kinds{"phone", "email", "customer-number"});
+}
+
+TEST_CASE("advice follows webcare practice") {
+  using hark::Advice;
+  using hark::Label;
+  CHECK(hark::advise(analysis(Label::complaint), {}) == Advice::respond);
+  CHECK(hark::advise(analysis(Label::question), {}) == Advice::respond);
+  CHECK(hark::advise(analysis(Label::praise), {}) == Advice::amplify);
+  CHECK(hark::advise(analysis(Label::expert_tip), {}) == Advice::amplify);
+  CHECK(hark::advise(analysis(Label::other), {}) == Advice::none);
+  // Personal data moves the conversation to a private channel, even before heat.
+  CHECK(hark::advise(analysis(Label::complaint, true), {"phone"}) == Advice::respond_private);
+  CHECK(hark::advise(analysis(Label::praise), {"email"}) == Advice::respond_private);
+  CHECK(hark::advise(analysis(Label::other), {"email"}) == Advice::none);
+  CHECK(hark::advise(analysis(Label::question, false, true), {}) == Advice::respond_private);
+  // Heated: no public reply, and nothing profane is amplified.
+  CHECK(hark::advise(analysis(Label::complaint, true), {}) == Advice::hold);
+  CHECK(hark::advise(analysis(Label::praise, true), {}) == Advice::none);
+  CHECK(hark::advice_name(Advice::respond_private) == "respond-private");
+}

@@ -1,0 +1,189 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <simdjson.h>
+
+#include "hark/classify.hpp"
+
+namespace {
+
+// The first cue of `label`, or an empty cue when there is none.
+hark::Cue first_cue(std::string_view text, std::string_view lang, hark::Label label) {
+  for (const hark::Cue& c : hark::find_cues(text, lang))
+    if (c.label == label) return c;
+  return {};
+}
+
+// Reads a labeled JSON-lines file; returns how many the built-in classifier gets right, and
+// how many there are. With `drop_lang` the classifier must detect the language itself.
+std::pair<int, int> score_file(const std::string& path, bool drop_lang = false) {
+  std::ifstream in(path);
+  REQUIRE(in.good());
+  simdjson::dom::parser parser;
+  std::string line;
+  int right = 0, total = 0;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    simdjson::dom::object o = parser.parse(line).get_object();
+    const std::string_view text = o["text"].get_string();
+    const std::string_view lang = o["lang"].get_string();
+    const std::string_view label = o["label"].get_string();
+    const hark::Analysis a = hark::analyze(text, drop_lang ? std::string_view() : lang);
+    ++total;
+    right += hark::label_name(a.label) == label;
+  }
+  return {right, total};
+}
+
+}  // namespace
+
+TEST_CASE("labels have names and back") {
+  for (std::size_t i = 0; i < hark::kLabels; ++i) {
+    const auto l = static_cast<hark::Label>(i);
+    CHECK(hark::label_from_name(hark::label_name(l)) == l);
+  }
+  CHECK(hark::label_name(hark::Label::expert_tip) == "expert-tip");
+  CHECK_FALSE(hark::label_from_name("tip").has_value());
+}
+
+TEST_CASE("a cue reports its class, text and byte span") {
+  const hark::Cue c = first_cue("Mijn modem werkt niet sinds gisteren", "nl", hark::Label::complaint);
+  CHECK(c.cue == "werkt niet");
+  CHECK(c.begin == 11);
+  CHECK(c.end == 21);
+}
+
+TEST_CASE("matching folds case and accents but spans keep the original bytes") {
+  const std::string text = "Servizio PÉSSIMO, davvero";
+  const hark::Cue c = first_cue(text, "it", hark::Label::complaint);
+  CHECK(c.cue == "PÉSSIMO");
+  CHECK(text.substr(c.begin, c.end - c.begin) == "PÉSSIMO");
+}
+
+TEST_CASE("negation turns polarity within its clause") {
+  CHECK(first_cue("the food was not bad at all", "en", hark::Label::praise).cue == "not bad");
+  CHECK(first_cue("het eten was niet slecht", "nl", hark::Label::praise).cue == "niet slecht");
+  CHECK(first_cue("la cena non era male", "it", hark::Label::praise).cue == "non era male");
+  // The negation is spent on the cue it turns, and is no complaint cue of its own then.
+  const std::vector<hark::Cue> cues = hark::find_cues("the room was not clean", "en");
+  REQUIRE(cues.size() == 1);
+  CHECK(cues[0].label == hark::Label::complaint);
+  CHECK(cues[0].cue == "not clean");
+  // A comma ends the negation's reach.
+  CHECK(first_cue("not today, great service", "en", hark::Label::praise).cue == "great");
+}
+
+TEST_CASE("an intensifier, caps and elongation strengthen a cue") {
+  const double plain = first_cue("the staff were good", "en", hark::Label::praise).weight;
+  CHECK(first_cue("the staff were very good", "en", hark::Label::praise).weight > plain);
+  CHECK(first_cue("the staff were GOOD", "en", hark::Label::praise).weight > plain);
+  const hark::Cue long_cue = first_cue("the staff were goooood", "en", hark::Label::praise);
+  CHECK(long_cue.cue == "goooood");
+  CHECK(long_cue.weight > plain);
+}
+
+TEST_CASE("what follows a contrast outweighs what came before") {
+  CHECK(hark::analyze("The room was nice but the staff were rude and unhelpful", "en").label ==
+        hark::Label::complaint);
+  CHECK(hark::analyze("De kamer was klein maar het personeel was super vriendelijk", "nl").label ==
+        hark::Label::praise);
+}
+
+TEST_CASE("emoji and emoticons are cues, skin tones included") {
+  const std::string text = "new app 👍🏽";
+  const hark::Cue c = first_cue(text, "en", hark::Label::praise);
+  CHECK(c.cue == "👍🏽");
+  CHECK(c.end == text.size());
+  CHECK(first_cue("new update :(", "en", hark::Label::complaint).cue == ":(");
+  CHECK(first_cue("treno fermo 😡", "it", hark::Label::complaint).cue == "😡");
+}
+
+TEST_CASE("URLs, handles and hashtags are units, not words") {
+  // The link is one cue (shared news points to "other"); the words inside it are none.
+  const std::vector<hark::Cue> cues = hark::find_cues("https://example.com/broken-terrible-awful", "en");
+  REQUIRE(cues.size() == 1);
+  CHECK(cues[0].label == hark::Label::other);
+  CHECK(cues[0].cue == "https://example.com/broken-terrible-awful");
+  CHECK(first_cue("@fix_it_felix hello", "en", hark::Label::complaint).cue.empty());
+}
+
+TEST_CASE("a why-question with complaint cues is a complaint") {
+  CHECK(hark::analyze("Why does the app never work when I need it?", "en").label == hark::Label::complaint);
+  CHECK(hark::analyze("Waarom werkt de app nooit als ik hem nodig heb?", "nl").label ==
+        hark::Label::complaint);
+  CHECK(hark::analyze("How do I change my delivery address?", "en").label == hark::Label::question);
+}
+
+TEST_CASE("verb-first questions and requests for help are questions in every language") {
+  CHECK(hark::analyze("Weet iemand of de winkel morgen open is", "nl").label == hark::Label::question);
+  CHECK(hark::analyze("Kann mir jemand sagen wo das Gleis ist", "de").label == hark::Label::question);
+  CHECK(hark::analyze("qualcuno sa se il negozio apre domani", "it").label == hark::Label::question);
+}
+
+TEST_CASE("settings paths and imperatives are expert tips") {
+  bool path = false;
+  for (const hark::Cue& cue : hark::find_cues("Go to Settings > Network > Wi-Fi", "en"))
+    path = path || (cue.label == hark::Label::expert_tip && cue.cue == "Settings > Network > Wi-Fi");
+  CHECK(path);
+  CHECK(hark::analyze("Go to Settings > Network > Wi-Fi and forget the network", "en").label ==
+        hark::Label::expert_tip);
+  CHECK(hark::analyze("Probeer eens de modem opnieuw op te starten", "nl").label == hark::Label::expert_tip);
+  // The same imperative addressed to the brand is no tip to other users.
+  CHECK(hark::analyze("@acme fix your app, it crashes all the time", "en").label == hark::Label::complaint);
+}
+
+TEST_CASE("scores are a distribution and the class is the most likely one") {
+  const hark::Analysis a = hark::analyze("Thanks, the new router works great!", "en");
+  double sum = 0;
+  for (double s : a.scores) sum += s;
+  CHECK(sum == doctest::Approx(1.0));
+  CHECK(a.label == hark::Label::praise);
+  CHECK(a.confidence > 0.2);
+  CHECK(a.confidence <= 1.0);
+  const hark::Analysis none = hark::analyze("", "en");
+  CHECK(none.label == hark::Label::other);
+  CHECK(none.cues.empty());
+}
+
+TEST_CASE("heated and delicate posts are marked for the advice") {
+  CHECK(hark::analyze("THIS IS THE WORST SERVICE EVER, FIX IT NOW", "en").heated);
+  CHECK(hark::analyze("what a shitty company", "en").heated);
+  CHECK_FALSE(hark::analyze("the service was slow", "en").heated);
+  CHECK(hark::analyze("my account was hacked and money is gone", "en").delicate);
+}
+
+TEST_CASE("language detection tells the six languages apart") {
+  CHECK(hark::detect_language("the train was late again and nobody told us") == "en");
+  CHECK(hark::detect_language("de trein was weer te laat en niemand zei iets") == "nl");
+  CHECK(hark::detect_language("il treno era di nuovo in ritardo e nessuno ci ha avvisato") == "it");
+  CHECK(hark::detect_language("der Zug war wieder zu spät und niemand hat es uns gesagt") == "de");
+  CHECK(hark::detect_language("le train était encore en retard et personne ne nous a prévenus") == "fr");
+  CHECK(hark::detect_language("el tren llegó tarde otra vez y nadie nos avisó") == "es");
+  CHECK(hark::detect_language("12345 !!!").empty());
+  CHECK(hark::detect_language("").empty());
+}
+
+TEST_CASE("our own labeled examples come out right in every language, lang given or not") {
+  for (const char* lang : {"en", "nl", "it", "de", "fr", "es"}) {
+    CAPTURE(lang);
+    const std::string path = std::string(HARK_TEST_DATA) + "/classify/" + lang + ".jsonl";
+    const auto [right, total] = score_file(path);
+    CHECK(total == 20);
+    CHECK(right >= 18);
+    CHECK(score_file(path, true).first >= 17);
+  }
+}
+
+TEST_CASE("the dev set stays above the floor (skipped when ../shared is absent)") {
+  const std::string path = std::string(HARK_SOURCE_DIR) + "/../shared/data/mentions-dev.jsonl";
+  if (!std::ifstream(path).good()) {
+    MESSAGE("skipped: no dev set at " << path);
+    return;
+  }
+  const auto [right, total] = score_file(path);
+  CHECK(total > 7000);
+  CHECK(static_cast<double>(right) / total > 0.6);
+}
