@@ -132,6 +132,16 @@ std::string_view text_of(std::string_view text, std::size_t b, std::size_t e) {
   return text.substr(b, e - b);
 }
 
+// Equal but for ASCII case: "You" and "you" are the same cue.
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto lower = [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
 struct Reading {
   std::vector<Cue> cues;
   bool heated = false;
@@ -328,7 +338,14 @@ Analysis analyze(std::string_view text, std::string_view lang) {
   Reading r = read(text, lang);
   Analysis a;
   std::array<double, kLabels> raw = kBias;
-  for (const Cue& c : r.cues) raw[static_cast<std::size_t>(c.label)] += c.weight;
+  // The same cue said twice ("you ... you") is one piece of evidence, not two.
+  for (std::size_t i = 0; i < r.cues.size(); ++i) {
+    const Cue& c = r.cues[i];
+    bool repeated = false;
+    for (std::size_t j = 0; j < i && !repeated; ++j)
+      repeated = r.cues[j].label == c.label && same_ignoring_case(r.cues[j].cue, c.cue);
+    if (!repeated) raw[static_cast<std::size_t>(c.label)] += c.weight;
+  }
   auto& complaint = raw[static_cast<std::size_t>(Label::complaint)];
   auto& question = raw[static_cast<std::size_t>(Label::question)];
   // "Why does it never work?" asks nothing: the question's weight goes to the complaint.
