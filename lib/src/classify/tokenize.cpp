@@ -125,6 +125,8 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
       }
       if (e > i + 1) {
         push(c == '@' ? TokenKind::handle : TokenKind::hashtag, i, e);
+        // A hashtag is also read as its word: "#fail" is the cue "fail".
+        if (c == '#') offsets.back().tail = offsets.back().folded + 1, offsets.back().tail_len = offsets.back().folded_len - 1;
         i = e;
         continue;
       }
