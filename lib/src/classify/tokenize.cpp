@@ -105,7 +105,9 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
         starts_with_ci(rest, "www.")) {
       std::size_t e = i;
       while (e < text.size() && text[e] != ' ' && text[e] != '\n' && text[e] != '\t') ++e;
-      push(TokenKind::url, i, e);
+      // URLs are units that no lexicon entry matches: not worth folding.
+      tokens.push_back(Token{TokenKind::url, i, e});
+      offsets.push_back({store.size(), 0});
       i = e;
       continue;
     }
