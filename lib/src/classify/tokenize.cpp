@@ -106,7 +106,11 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
       std::size_t e = i;
       while (e < text.size() && text[e] != ' ' && text[e] != '\n' && text[e] != '\t') ++e;
       // URLs are units that no lexicon entry matches: not worth folding.
-      tokens.push_back(Token{TokenKind::url, i, e});
+      Token url;
+      url.kind = TokenKind::url;
+      url.begin = i;
+      url.end = e;
+      tokens.push_back(url);
       offsets.push_back({store.size(), 0});
       i = e;
       continue;
