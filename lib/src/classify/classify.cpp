@@ -25,6 +25,7 @@ constexpr float kAfterContrast = 1.3f;
 constexpr float kNegatedPraise = 0.8f;     // "not good": a complaint, a little weaker
 constexpr float kNegatedComplaint = 0.5f;  // "not bad": faint praise
 constexpr float kAddressedTip = 0.4f;      // "@brand fix your app" is no tip to other users
+constexpr double kAddressedTipPrior = -0.6;  // and a post to someone is rarely advice to all
 constexpr float kSettingsPath = 1.5f;      // "Settings > Network > Wi-Fi"
 constexpr float kLink = 1.0f;     // a post with a link mostly shares news: "other"
 constexpr float kRetweet = 0.6f;  // "RT @someone: ..." passes on what another said
@@ -144,6 +145,7 @@ bool same_ignoring_case(std::string_view a, std::string_view b) {
 
 struct Reading {
   std::vector<Cue> cues;
+  bool addressed = false;  // opens with @handles: it speaks to the brand or a person
   bool heated = false;
   bool delicate = false;
   bool rhetorical = false;
@@ -191,6 +193,7 @@ Reading read(std::string_view text, std::string_view lang) {
     shouted_words += t.caps;
   }
   const bool all_caps = words >= 4 && shouted_words * 2 > words;
+  r.addressed = addressed;
 
   // A negation or intensifier reaches only within its clause.
   const auto same_clause = [&](std::size_t from, std::size_t to) {
@@ -346,6 +349,7 @@ Analysis analyze(std::string_view text, std::string_view lang) {
       repeated = r.cues[j].label == c.label && same_ignoring_case(r.cues[j].cue, c.cue);
     if (!repeated) raw[static_cast<std::size_t>(c.label)] += c.weight;
   }
+  if (r.addressed) raw[static_cast<std::size_t>(Label::expert_tip)] += kAddressedTipPrior;
   auto& complaint = raw[static_cast<std::size_t>(Label::complaint)];
   auto& question = raw[static_cast<std::size_t>(Label::question)];
   // "Why does it never work?" asks nothing: the question's weight goes to the complaint.
