@@ -35,6 +35,12 @@ void append_probability(std::string& out, double p) {
   out.append(digits, n);
 }
 
+void append_name(std::string& out, std::string_view name) {
+  out.push_back('"');
+  out.append(name);
+  out.push_back('"');
+}
+
 void append_number(std::string& out, std::size_t n) {
   char buf[24];
   const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
@@ -71,10 +77,11 @@ class Classifier {
     value_.clear();
     append_probability(value_, a.confidence);
     edit_.set("confidence", value_);
+    // Class names are plain ASCII: they need quotes, not escaping.
     value_.assign("{");
     for (std::size_t i = 0; i < kLabels; ++i) {
       if (i) value_.push_back(',');
-      append_json_string(value_, label_name(static_cast<Label>(i)));
+      append_name(value_, label_name(static_cast<Label>(i)));
       value_.push_back(':');
       append_probability(value_, a.scores[i]);
     }
@@ -84,7 +91,7 @@ class Classifier {
     for (const Cue& c : a.cues) {
       if (value_.size() > 1) value_.push_back(',');
       value_.append("{\"class\":");
-      append_json_string(value_, label_name(c.label));
+      append_name(value_, label_name(c.label));
       value_.append(",\"cue\":");
       append_json_string(value_, c.cue);
       value_.append(",\"span\":[");

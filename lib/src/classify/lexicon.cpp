@@ -77,6 +77,11 @@ Lexicon parse_lexicon(std::string_view name, std::string_view text) {
     }
     tokenize(phrase, tokens, store);
     if (tokens.empty()) fail("empty phrase");
+    // Every byte but spaces must land in a token, or the entry could never match as written.
+    std::size_t kept = 0, visible = 0;
+    for (const Token& t : tokens) kept += t.end - t.begin;
+    for (char c : phrase) visible += c != ' ';
+    if (kept != visible) fail("phrase has characters no token keeps");
     for (const Token& t : tokens) e.words.emplace_back(t.folded);
     if (e.prefix && e.words.back().size() < 3) fail("a prefix needs three letters");
     if (e.kind == Kind::stopword) {

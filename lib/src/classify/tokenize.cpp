@@ -105,7 +105,13 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
         starts_with_ci(rest, "www.")) {
       std::size_t e = i;
       while (e < text.size() && text[e] != ' ' && text[e] != '\n' && text[e] != '\t') ++e;
-      push(TokenKind::url, i, e);
+      // URLs are units that no lexicon entry matches: not worth folding.
+      Token url;
+      url.kind = TokenKind::url;
+      url.begin = i;
+      url.end = e;
+      tokens.push_back(url);
+      offsets.push_back({store.size(), 0});
       i = e;
       continue;
     }
@@ -125,6 +131,8 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
       }
       if (e > i + 1) {
         push(c == '@' ? TokenKind::handle : TokenKind::hashtag, i, e);
+        // A hashtag is also read as its word: "#fail" is the cue "fail".
+        if (c == '#') offsets.back().tail = offsets.back().folded + 1, offsets.back().tail_len = offsets.back().folded_len - 1;
         i = e;
         continue;
       }

@@ -13,7 +13,7 @@ enum class TokenKind : std::uint8_t { word, number, url, handle, hashtag, emoji,
 // One unit of text. `folded` is the case- and accent-folded form (apostrophes normalised to
 // '), `collapsed` the same with letter runs of three or more cut to one ("soooo" → "so"),
 // empty unless the word was elongated; `tail` is the part after an elided article or
-// pronoun ("l'hotel" → "hotel"), empty when there is none.
+// pronoun ("l'hotel" → "hotel") or a hashtag's word ("#fail" → "fail"), empty when there is none.
 struct Token {
   TokenKind kind = TokenKind::word;
   std::size_t begin = 0;  // byte span in the original text

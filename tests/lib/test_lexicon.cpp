@@ -1,0 +1,54 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "../../lib/src/classify/lexicon.hpp"
+#include "hark/error.hpp"
+
+using hark::classify::Kind;
+using hark::classify::parse_lexicon;
+
+TEST_CASE("a lexicon line is class, weight and phrase, folded like the text") {
+  const auto lex = parse_lexicon("t", "# comment\n\ncomplaint\t1.5\tWerkt NIET\nexpert-tip\t1.2\t^Probeer\npraise\t1\tottim*\nstopword\t0\tde\n");
+  REQUIRE(lex.entries.size() == 3);
+  CHECK(lex.entries[0].kind == Kind::complaint);
+  CHECK(lex.entries[0].weight == doctest::Approx(1.5));
+  CHECK(lex.entries[0].words == std::vector<std::string>{"werkt", "niet"});
+  CHECK(lex.entries[1].initial);
+  CHECK(lex.entries[1].words == std::vector<std::string>{"probeer"});
+  CHECK(lex.entries[2].prefix);
+  CHECK(lex.by_prefix.count("ott") == 1);
+  CHECK(lex.by_first.count("werkt") == 1);
+  // Stopwords only serve language detection.
+  CHECK(lex.stopwords.count("de") == 1);
+  CHECK(lex.by_first.count("de") == 0);
+}
+
+TEST_CASE("bad lexicon lines are refused with their line number") {
+  const auto error = [](const std::string& text) {
+    try {
+      parse_lexicon("x", text);
+    } catch (const hark::Error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK(error("praise 1 good\n") == "lexicon x:1: expected class<TAB>weight<TAB>phrase");
+  CHECK(error("# c\nnice\t1\tgood\n") == "lexicon x:2: unknown class");
+  CHECK(error("praise\tmuch\tgood\n") == "lexicon x:1: bad weight");
+  CHECK(error("praise\t1\t   \n") == "lexicon x:1: empty phrase");
+  CHECK(error("praise\t1\tgo*\n") == "lexicon x:1: a prefix needs three letters");
+  CHECK(error("praise\t1\tA+\n") == "lexicon x:1: phrase has characters no token keeps");
+  CHECK(error("stopword\t0\tof the\n") == "lexicon x:1: a stopword is one word");
+}
+
+TEST_CASE("every compiled-in lexicon loads, and each language reads with the universal cues") {
+  CHECK(hark::classify::lexicons().size() == 7);
+  for (const char* lang : {"en", "nl", "it", "de", "fr", "es"}) {
+    CAPTURE(lang);
+    REQUIRE(hark::classify::lexicon_for(lang) != nullptr);
+    CHECK(hark::classify::reading_lexicon(lang).by_first.count("?") == 1);
+  }
+  CHECK(hark::classify::lexicon_for("pt") == nullptr);
+  CHECK(hark::classify::lexicon_for("EN-gb") == hark::classify::lexicon_for("en"));
+}
