@@ -10,6 +10,7 @@ constexpr std::size_t kComplaint = 0, kPraise = 2, kExpertTip = 3;
 constexpr double kSpikeZ = 3.5;            // Iglewicz and Hoaglin's cut-off for outliers
 constexpr std::uint64_t kSpikeMinimum = 3;  // fewer mentions than this is never a spike
 constexpr std::size_t kSpikeTerms = 5;
+constexpr double kSpikeTermLift = 1.5;  // a spike's term is at least this much more common in it
 constexpr std::uint64_t kThemeMinimum = 2;  // a theme is shared by at least two complaints
 
 double round1(double x) { return std::round(x * 10.0) / 10.0; }
@@ -173,7 +174,7 @@ Report build_report(const State& state) {
             if (it != d.bucket_terms[b2][c2].end()) in_all += it->second;
           }
         const double score = distinctiveness(k, x, in_all, window_total);
-        if (score > 0.0) scored.push_back({score, {term, k}});
+        if (score >= static_cast<double>(k) * std::log(kSpikeTermLift)) scored.push_back({score, {term, k}});
       }
       std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
         if (a.first != b.first) return a.first > b.first;
