@@ -328,6 +328,7 @@ void State::merge(State&& other) {
   for (auto& i : o.amplify) push_top(d.amplify, std::move(i), amplify_before);
   d.privacy_total += o.privacy_total;
   for (auto& i : o.privacy) push_top(d.privacy, std::move(i), privacy_before);
+  std::vector<std::size_t> copied(o.examples.size(), TermCounts::kNoExample);
   for (auto& [lang, theirs] : o.themes) {
     LanguageTerms& mine = d.themes[lang];
     mine.mentions += theirs.mentions;
@@ -339,8 +340,12 @@ void State::merge(State&& other) {
       if (tc.example == TermCounts::kNoExample) continue;
       const Example& ex = o.examples[tc.example];
       if (m.example == TermCounts::kNoExample || ex.id < d.examples[m.example].id) {
-        m.example = d.examples.size();
-        d.examples.push_back(ex);
+        // Each of their examples is copied once, however many terms it serves.
+        if (copied[tc.example] == TermCounts::kNoExample) {
+          copied[tc.example] = d.examples.size();
+          d.examples.push_back(ex);
+        }
+        m.example = copied[tc.example];
       }
     }
   }

@@ -167,7 +167,8 @@ std::string State::serialize() const {
   out += fmt::format(",\"privacy_total\":{},\"privacy\":", d.privacy_total);
   put_items(out, d.privacy, privacy_before);
   // Themes: terms sorted, examples renumbered to those still referenced.
-  std::vector<std::size_t> renumber(d.examples.size(), TermCounts::kNoExample);
+  // Examples are numbered by first use and kept once per id, so equal states serialize equally.
+  std::map<std::string_view, std::size_t> renumber;
   std::vector<std::size_t> kept;
   out += ",\"themes\":{";
   bool first_lang = true;
@@ -189,11 +190,9 @@ std::string State::serialize() const {
       if (tc.example == TermCounts::kNoExample) {
         out += "null";
       } else {
-        if (renumber[tc.example] == TermCounts::kNoExample) {
-          renumber[tc.example] = kept.size();
-          kept.push_back(tc.example);
-        }
-        out += std::to_string(renumber[tc.example]);
+        const auto [it, added] = renumber.emplace(d.examples[tc.example].id, kept.size());
+        if (added) kept.push_back(tc.example);
+        out += std::to_string(it->second);
       }
       out += ']';
     }

@@ -11,38 +11,39 @@ namespace {
 
 // Our own short lists of function words, folded (lower case, no accents), one per language.
 // They only need to keep grammar out of the theme lists; distinctiveness does the rest.
+// Negations (no, geen, non, kein, pas, nada) stay out of them: "geen internet" is a theme.
 constexpr std::string_view kEnglish =
     "a about after again all also am an and any are as at be because been before being but by "
-    "can could did do does doing don done for from get got had has have having he her here him "
-    "his how i if im in into is isn it its itself ive just me more most my no not now of off on "
+    "can could did do does doing done for from get got had has have having he her here him "
+    "his how i if im in into is it its itself ive just me more most my now of off on "
     "once only or other our out over own same she should so some still such than that the their "
     "them then there these they this those through to too under until up us very was we were "
     "what when where which while who why will with would you your yours";
 constexpr std::string_view kDutch =
     "aan al alles als altijd ben bij dan dat de der deze die dit doch doen door dus een en er "
-    "ga gaat geen had heb hebben heeft hem het hier hij hoe hun ik in is ja je jij jou jullie "
-    "kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat "
+    "ga gaat had heb hebben heeft hem het hier hij hoe hun ik in is ja je jij jou jullie "
+    "kan kon kunnen maar me meer men met mij mijn moet na naar nog nu of om omdat "
     "ons onze ook op over te tegen toch toen tot u uit uw van veel voor want was wat we wel werd "
     "wie wij wil worden wordt zal ze zei zelf zich zij zijn zo zonder zou";
 constexpr std::string_view kItalian =
     "a abbiamo ai al alla alle anche avete aveva c che chi ci come con cosa da dal dalla dei del "
     "della delle di dove e ed era essere gli ha hanno ho i il in io la le lei li lo loro lui ma "
-    "mi mia mio ne nei nel nella noi non o per perche piu poi quale quando quello questa questo "
+    "mi mia mio ne nei nel nella noi o per perche piu poi quale quando quello questa questo "
     "se sei si sia siamo sono su sua suo sul sulla ti tra tu tutti tutto un una uno vi voi";
 constexpr std::string_view kGerman =
     "aber alle als also am an auch auf aus bei bin bis bist da damit dann das dass dein dem den "
     "der des dich die dir doch du durch ein eine einem einen einer es fur hab habe haben hat "
-    "hatte ich ihr im in ist ja jetzt kann kein keine man mein meine mich mir mit nach nicht "
+    "hatte ich ihr im in ist ja jetzt kann man mein meine mich mir mit nach "
     "noch nur ob oder schon sehr sein seine sich sie sind so um und uns unser von vor war was "
     "wenn wer wie wir wird zu zum zur";
 constexpr std::string_view kFrench =
     "a au aux avec avez avons c ca ce ces cette d dans de des du elle en est et etre eu il ils "
-    "j je l la le les leur lui m ma mais me meme mes moi mon n ne nos notre nous on ont ou par "
-    "pas plus pour qu que qui s sa sans se ses si son sont sur ta te tes toi ton tous tout tres "
+    "j je l la le les leur lui m ma mais me meme mes moi mon n nos notre nous on ont ou par "
+    "plus pour qu que qui s sa sans se ses si son sont sur ta te tes toi ton tous tout tres "
     "tu un une vos votre vous y";
 constexpr std::string_view kSpanish =
     "a al algo como con de del el ella ellos en era es esa ese eso esta estan este esto estoy "
-    "fue ha hay la las le les lo los mas me mi mis muy nada ni no nos nuestro o para pero por "
+    "fue ha hay la las le les lo los mas me mi mis muy nos nuestro o para pero por "
     "porque que se ser si sin sobre son su sus tambien te tengo ti tiene todo tu un una uno y ya "
     "yo";
 
@@ -106,8 +107,7 @@ void TermScratch::split(std::string_view text, std::string_view lang) {
     }
     if (!word_byte(c)) {
       if (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':') after_gap = true;
-      // Handles and links say who or where, not what the mention is about.
-      if (c == '@' || f.compare(i, 4, "http") == 0) {
+      if (c == '@') {
         while (i < f.size() && f[i] != ' ') ++i;
         after_gap = true;
         continue;
@@ -124,6 +124,13 @@ void TermScratch::split(std::string_view text, std::string_view lang) {
       ++j;
     }
     const std::string_view w = f.substr(i, j - i);
+    // Handles and links say who or where, not what the mention is about.
+    if (f.compare(i, 7, "http://") == 0 || f.compare(i, 8, "https://") == 0 ||
+        f.compare(i, 4, "www.") == 0) {
+      while (i < f.size() && f[i] != ' ') ++i;
+      after_gap = true;
+      continue;
+    }
     i = j;
     if (w.size() < 2 || digits_only || (stop && stop->count(w))) {
       after_gap = true;
