@@ -11,7 +11,11 @@ namespace {
 
 // Our own short lists of function words, folded (lower case, no accents), one per language.
 // They only need to keep grammar out of the theme lists; distinctiveness does the rest.
-// Negations (no, geen, non, kein, pas, nada) stay out of them: "geen internet" is a theme.
+// Negations are not stopwords: alone they say nothing, but "geen internet" is a theme, so they
+// count only inside phrases.
+constexpr std::string_view kNegations =
+    "no not never don isn cant wont doesn didn geen niet nooit niets non mai niente kein keine "
+    "keinen nicht nie ne pas jamais rien nunca nada ni";
 constexpr std::string_view kEnglish =
     "a about after again all also am an and any are as at be because been before being but by "
     "can could did do does doing done for from get got had has have having he her here him "
@@ -52,6 +56,22 @@ struct Stopwords {
   std::unordered_set<std::string_view> words;
 };
 
+std::unordered_set<std::string_view> split_words(std::string_view words) {
+  std::unordered_set<std::string_view> set;
+  std::size_t i = 0;
+  while (i < words.size()) {
+    const std::size_t j = std::min(words.find(' ', i), words.size());
+    set.insert(words.substr(i, j - i));
+    i = j + 1;
+  }
+  return set;
+}
+
+bool negation(std::string_view w) {
+  static const std::unordered_set<std::string_view> words = split_words(kNegations);
+  return words.count(w) > 0;
+}
+
 const std::vector<Stopwords>& stopword_lists() {
   static const std::vector<Stopwords> lists = [] {
     std::vector<Stopwords> v;
@@ -59,14 +79,7 @@ const std::vector<Stopwords>& stopword_lists() {
         {"en", kEnglish}, {"nl", kDutch},  {"it", kItalian},
         {"de", kGerman},  {"fr", kFrench}, {"es", kSpanish}};
     for (const auto& [lang, words] : raw) {
-      Stopwords s{lang, {}};
-      std::size_t i = 0;
-      while (i < words.size()) {
-        const std::size_t j = std::min(words.find(' ', i), words.size());
-        s.words.insert(words.substr(i, j - i));
-        i = j + 1;
-      }
-      v.push_back(std::move(s));
+      v.push_back({lang, split_words(words)});
     }
     return v;
   }();
@@ -143,7 +156,8 @@ void TermScratch::split(std::string_view text, std::string_view lang) {
   phrases.clear();
   for (std::size_t k = 1; k < words.size(); ++k)
     if (!words[k].after_gap) phrases.append(words[k - 1].text).append(" ").append(words[k].text).push_back('\0');
-  for (const Word& w : words) terms.push_back(w.text);
+  for (const Word& w : words)
+    if (!negation(w.text)) terms.push_back(w.text);
   for (std::size_t p = 0; p < phrases.size();) {
     const std::size_t end = phrases.find('\0', p);
     terms.push_back(std::string_view(phrases).substr(p, end - p));
