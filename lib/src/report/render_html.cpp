@@ -202,8 +202,9 @@ std::string item_rows(const std::vector<Item>& items) {
   std::string s;
   for (const Item& i : items)
     s += fmt::format(
-        "<tr><td class=\"num\">{}</td><td><span class=\"pill\" style=\"background:{}\">{}</span>"
-        "</td><td>{}</td><td class=\"text\">{}</td></tr>",
+        "<tr><td class=\"num\">{}</td><td class=\"opt\"><span class=\"pill\" "
+        "style=\"background:{}\">{}</span></td><td class=\"opt\">{}</td><td class=\"text\">{}</td>"
+        "</tr>",
         i.engagement, kClassColour[i.cls], class_name(i.cls), esc(i.source),
         link(i.url, esc(i.text)));
   return s;
@@ -230,8 +231,8 @@ section>h2:first-child{margin-top:0}
 .card.bad .v{color:#c0392b}.card.good .v{color:#2e8b57}
 .chart{width:100%;height:auto;display:block}
 .chart .grid{stroke:#e8ecef;stroke-width:1}
-.chart .tick{fill:#7b8691;font-size:11px}
-.chart .label{fill:#33404c;font-size:13px}
+.chart .tick{fill:#7b8691;font-size:13px}
+.chart .label{fill:#33404c;font-size:15px}
 .chart .line{fill:none;stroke:#1f6fb2;stroke-width:2.5;stroke-linejoin:round}
 .chart .area{fill:#1f6fb2;opacity:.10}
 .chart .dot{fill:#1f6fb2}.chart .spike{fill:#d64545;stroke:#fff;stroke-width:2}
@@ -251,7 +252,7 @@ td.text{min-width:240px;overflow-wrap:anywhere}
 .two{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:0 24px}
 a{color:#1f6fb2;text-decoration:none}a:hover{text-decoration:underline}
 footer{color:var(--muted);font-size:13px;margin-top:22px}
-@media (max-width:560px){body{font-size:14px}.card .v{font-size:24px}td.text{min-width:180px}}
+@media (max-width:560px){body{font-size:14px}main{padding:12px 10px 30px}.cards{grid-template-columns:1fr 1fr;gap:8px}.card .v{font-size:23px}td.text{min-width:0}.opt{display:none}section{padding:12px}}
 )";
 
 }  // namespace
@@ -322,12 +323,14 @@ std::string render_html(const Report& r) {
                    r.queue_total, r.queue_by_state[0], r.queue_by_state[1], r.queue_by_state[2],
                    r.queue_by_state[3]);
   if (!r.queue.empty()) {
-    h += "<div class=\"scroll\"><table><tr><th>SLA</th><th class=\"num\">age</th><th>class</th>"
-         "<th class=\"num\">eng.</th><th>source</th><th>mention</th></tr>";
+    h += "<div class=\"scroll\"><table><tr><th>SLA</th><th class=\"num\">age</th>"
+         "<th class=\"opt\">class</th><th class=\"num opt\">eng.</th><th class=\"opt\">source</th>"
+         "<th>mention</th></tr>";
     for (const QueueItem& q : r.queue)
       h += fmt::format(
           "<tr><td><span class=\"pill sla-{0}\">{0}</span></td><td class=\"num\">{1:.1f} h</td>"
-          "<td>{2}</td><td class=\"num\">{3}</td><td>{4}</td><td class=\"text\">{5}</td></tr>",
+          "<td class=\"opt\">{2}</td><td class=\"num opt\">{3}</td><td class=\"opt\">{4}</td>"
+          "<td class=\"text\">{5}</td></tr>",
           sla_state_name(q.state), age_hours(w.as_of() - q.item.published), class_name(q.item.cls),
           q.item.engagement, esc(q.item.source), link(q.item.url, esc(q.item.text)));
     h += "</table></div>";
@@ -364,8 +367,8 @@ std::string render_html(const Report& r) {
                      "</p>",
                      title, count, note);
     if (!items.empty())
-      h += "<div class=\"scroll\"><table><tr><th class=\"num\">eng.</th><th>class</th>"
-           "<th>source</th><th>mention</th></tr>" +
+      h += "<div class=\"scroll\"><table><tr><th class=\"num\">eng.</th><th class=\"opt\">class"
+           "</th><th class=\"opt\">source</th><th>mention</th></tr>" +
            item_rows(items) + "</table></div>";
     h += "</section>";
   };
