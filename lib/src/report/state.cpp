@@ -41,16 +41,6 @@ std::optional<std::int64_t> get_int(simdjson::dom::object o, std::string_view ke
   return n;
 }
 
-std::int64_t engagement_of(simdjson::dom::object rec) {
-  simdjson::dom::element e;
-  if (rec.at_key("engagement").get(e) || e.is_null()) return 0;
-  simdjson::dom::object eo;
-  if (e.get_object().get(eo)) throw RecordError("\"engagement\" must be an object or null");
-  return get_int(eo, "replies", "engagement.replies").value_or(0) +
-         get_int(eo, "likes", "engagement.likes").value_or(0) +
-         get_int(eo, "shares", "engagement.shares").value_or(0);
-}
-
 void count(std::map<std::string, ClassCounts, std::less<>>& m, std::string_view key,
            std::size_t cls) {
   auto it = m.find(key);
@@ -69,6 +59,55 @@ std::uint64_t mix(std::uint64_t h) {
   h *= 0xff51afd7ed558ccdULL;
   h ^= h >> 33;
   return h;
+}
+
+// The keys a report reads, taken in one pass over the record: a lookup per key would scan
+// the object's keys again each time, and this loop is most of the report's time.
+struct Fields {
+  std::optional<std::string_view> id, published, cls, source, channel, lang, text, title, url,
+      advice, answered_at;
+  bool has_answered_key = false;
+  std::int64_t engagement = 0;
+  std::optional<std::int64_t> reach;
+};
+
+Fields read_fields(simdjson::dom::object rec) {
+  Fields f;
+  const auto string = [](simdjson::dom::element v, std::string_view key,
+                         std::optional<std::string_view>& out) {
+    if (v.is_null()) return;
+    std::string_view s;
+    if (v.get_string().get(s)) throw RecordError(fmt::format("\"{}\" must be a string or null", key));
+    out = s;
+  };
+  for (const auto field : rec) {
+    const std::string_view k = field.key;
+    if (k == "id") string(field.value, k, f.id);
+    else if (k == "published") string(field.value, k, f.published);
+    else if (k == "class") string(field.value, k, f.cls);
+    else if (k == "source") string(field.value, k, f.source);
+    else if (k == "channel") string(field.value, k, f.channel);
+    else if (k == "lang") string(field.value, k, f.lang);
+    else if (k == "text") string(field.value, k, f.text);
+    else if (k == "title") string(field.value, k, f.title);
+    else if (k == "url") string(field.value, k, f.url);
+    else if (k == "advice") string(field.value, k, f.advice);
+    else if (k == "answered_at") {
+      f.has_answered_key = true;
+      string(field.value, k, f.answered_at);
+    } else if (k == "engagement" && !field.value.is_null()) {
+      simdjson::dom::object eo;
+      if (field.value.get_object().get(eo)) throw RecordError("\"engagement\" must be an object or null");
+      f.engagement = get_int(eo, "replies", "engagement.replies").value_or(0) +
+                     get_int(eo, "likes", "engagement.likes").value_or(0) +
+                     get_int(eo, "shares", "engagement.shares").value_or(0);
+    } else if (k == "reach" && !field.value.is_null()) {
+      std::int64_t n;
+      if (field.value.get_int64().get(n)) throw RecordError("\"reach\" must be an integer or null");
+      f.reach = n;
+    }
+  }
+  return f;
 }
 
 }  // namespace
@@ -141,32 +180,27 @@ State& State::operator=(State&&) noexcept = default;
 const Window& State::window() const { return data_->window; }
 const Settings& State::settings() const { return data_->settings; }
 
+
 void State::add(simdjson::dom::object rec) {
   Data& d = *data_;
   const Window& w = d.window;
-  const auto id = get_string(rec, "id");
+  // Every key is read and checked before anything is counted, so a bad record counts nowhere.
+  const Fields f = read_fields(rec);
+  const auto& id = f.id;
   if (!id || id->empty()) throw RecordError("missing \"id\"");
-  // Read and check every key before counting anything, so a bad record counts nowhere.
-  const auto published_s = get_string(rec, "published");
-  const auto cls_s = get_string(rec, "class");
-  const auto source = get_string(rec, "source");
-  const auto channel = get_string(rec, "channel");
-  const auto lang = get_string(rec, "lang");
-  const auto text = get_string(rec, "text");
-  const auto title = get_string(rec, "title");
-  const auto url = get_string(rec, "url");
-  const auto advice = get_string(rec, "advice");
-  const std::int64_t engagement = engagement_of(rec);
-  const auto reach = get_int(rec, "reach", "reach");
-  simdjson::dom::element answered_el;
-  const bool has_answered_key = !rec.at_key("answered_at").get(answered_el);
-  std::optional<std::string_view> answered_s;
-  if (has_answered_key && !answered_el.is_null()) {
-    std::string_view s;
-    if (answered_el.get_string().get(s))
-      throw RecordError("\"answered_at\" must be a string or null");
-    answered_s = s;
-  }
+  const auto& published_s = f.published;
+  const auto& cls_s = f.cls;
+  const auto& source = f.source;
+  const auto& channel = f.channel;
+  const auto& lang = f.lang;
+  const auto& text = f.text;
+  const auto& title = f.title;
+  const auto& url = f.url;
+  const auto& advice = f.advice;
+  const std::int64_t engagement = f.engagement;
+  const auto& reach = f.reach;
+  const bool has_answered_key = f.has_answered_key;
+  const auto& answered_s = f.answered_at;
 
   if (!d.seen.insert(*id)) {
     ++d.duplicates;
