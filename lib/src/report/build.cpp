@@ -165,13 +165,14 @@ Report build_report(const State& state) {
       Spike s{c, w.edges[b], w.edges[b + 1], x, z.median, z.mad, std::round(z.z * 100) / 100, {}};
       // The words of the spike's mentions that are rarer in the whole window.
       std::vector<std::pair<double, std::pair<std::string, std::uint64_t>>> scored;
-      for (const auto& [term, k] : d.bucket_terms[b - w.first][c]) {
+      for (const auto& [term, count] : d.bucket_terms[b - w.first][c]) {
+        const std::uint64_t k = count.n;
         if (k < 2) continue;
         std::uint64_t in_all = 0;
         for (std::size_t b2 = 0; b2 < d.bucket_terms.size(); ++b2)
           for (std::size_t c2 = 0; c2 < kClasses; ++c2) {
             auto it = d.bucket_terms[b2][c2].find(term);
-            if (it != d.bucket_terms[b2][c2].end()) in_all += it->second;
+            if (it != d.bucket_terms[b2][c2].end()) in_all += it->second.n;
           }
         const double score = distinctiveness(k, x, in_all, window_total);
         if (score >= static_cast<double>(k) * std::log(kSpikeTermLift)) scored.push_back({score, {term, k}});

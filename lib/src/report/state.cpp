@@ -82,29 +82,55 @@ Fields read_fields(simdjson::dom::object rec) {
   };
   for (const auto field : rec) {
     const std::string_view k = field.key;
-    if (k == "id") string(field.value, k, f.id);
-    else if (k == "published") string(field.value, k, f.published);
-    else if (k == "class") string(field.value, k, f.cls);
-    else if (k == "source") string(field.value, k, f.source);
-    else if (k == "channel") string(field.value, k, f.channel);
-    else if (k == "lang") string(field.value, k, f.lang);
-    else if (k == "text") string(field.value, k, f.text);
-    else if (k == "title") string(field.value, k, f.title);
-    else if (k == "url") string(field.value, k, f.url);
-    else if (k == "advice") string(field.value, k, f.advice);
-    else if (k == "answered_at") {
-      f.has_answered_key = true;
-      string(field.value, k, f.answered_at);
-    } else if (k == "engagement" && !field.value.is_null()) {
-      simdjson::dom::object eo;
-      if (field.value.get_object().get(eo)) throw RecordError("\"engagement\" must be an object or null");
-      f.engagement = get_int(eo, "replies", "engagement.replies").value_or(0) +
-                     get_int(eo, "likes", "engagement.likes").value_or(0) +
-                     get_int(eo, "shares", "engagement.shares").value_or(0);
-    } else if (k == "reach" && !field.value.is_null()) {
-      std::int64_t n;
-      if (field.value.get_int64().get(n)) throw RecordError("\"reach\" must be an integer or null");
-      f.reach = n;
+    const simdjson::dom::element v = field.value;
+    // Dispatch on the key's length first: most keys are then ruled out without a compare.
+    switch (k.size()) {
+      case 2:
+        if (k == "id") string(v, k, f.id);
+        break;
+      case 3:
+        if (k == "url") string(v, k, f.url);
+        break;
+      case 4:
+        if (k == "text") string(v, k, f.text);
+        else if (k == "lang") string(v, k, f.lang);
+        break;
+      case 5:
+        if (k == "class") string(v, k, f.cls);
+        else if (k == "title") string(v, k, f.title);
+        else if (k == "reach" && !v.is_null()) {
+          std::int64_t n;
+          if (v.get_int64().get(n)) throw RecordError("\"reach\" must be an integer or null");
+          f.reach = n;
+        }
+        break;
+      case 6:
+        if (k == "source") string(v, k, f.source);
+        else if (k == "advice") string(v, k, f.advice);
+        break;
+      case 7:
+        if (k == "channel") string(v, k, f.channel);
+        break;
+      case 9:
+        if (k == "published") string(v, k, f.published);
+        break;
+      case 10:
+        if (k == "engagement" && !v.is_null()) {
+          simdjson::dom::object eo;
+          if (v.get_object().get(eo)) throw RecordError("\"engagement\" must be an object or null");
+          f.engagement = get_int(eo, "replies", "engagement.replies").value_or(0) +
+                         get_int(eo, "likes", "engagement.likes").value_or(0) +
+                         get_int(eo, "shares", "engagement.shares").value_or(0);
+        }
+        break;
+      case 11:
+        if (k == "answered_at") {
+          f.has_answered_key = true;
+          string(v, k, f.answered_at);
+        }
+        break;
+      default:
+        break;
     }
   }
   return f;
@@ -291,12 +317,15 @@ void State::add(simdjson::dom::object rec) {
 
   const std::string_view theme_lang = theme_language(lang.value_or(""));
   d.scratch.split(body, theme_lang);
+  const std::uint64_t record = ++d.record;
   auto& cell = d.bucket_terms[bucket - w.first][cls];
-  for (std::string_view t : d.scratch.terms) {
-    if (t.find(' ') != std::string_view::npos) continue;
-    auto it = cell.find(t);
-    if (it == cell.end()) it = cell.emplace(std::string(t), 0).first;
-    ++it->second;
+  for (const TermScratch::Word& word : d.scratch.words) {
+    if (word.negation) continue;
+    auto it = cell.find(word.text);
+    if (it == cell.end()) it = cell.emplace(std::string(word.text), CellCount{}).first;
+    if (it->second.last == record) continue;
+    it->second.last = record;
+    ++it->second.n;
   }
   if (theme_lang.empty()) return;
   auto lt = d.themes.find(theme_lang);
@@ -315,6 +344,8 @@ void State::add(simdjson::dom::object rec) {
     auto it = terms.terms.find(t);
     if (it == terms.terms.end()) it = terms.terms.emplace(std::string(t), TermCounts{}).first;
     TermCounts& tc = it->second;
+    if (tc.last == record) continue;  // said twice in one mention
+    tc.last = record;
     ++tc.all;
     if (!complaint) continue;
     ++tc.complaints;
@@ -385,7 +416,7 @@ void State::merge(State&& other) {
   }
   for (std::size_t b = 0; b < d.bucket_terms.size(); ++b)
     for (std::size_t c = 0; c < kClasses; ++c)
-      for (auto& [term, n] : o.bucket_terms[b][c]) d.bucket_terms[b][c][term] += n;
+      for (auto& [term, count] : o.bucket_terms[b][c]) d.bucket_terms[b][c][term].n += count.n;
   other = State(o.window, o.settings);  // leave `other` empty rather than half-moved
 }
 

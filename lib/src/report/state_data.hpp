@@ -22,7 +22,14 @@ struct TermCounts {
   std::uint64_t all = 0;         // mentions in the window that use the term
   std::uint64_t complaints = 0;  // complaints among them
   std::size_t example = kNoExample;  // the complaint with the smallest id that uses it
+  std::uint64_t last = 0;  // the record that last counted it, so a record counts a term once
   static constexpr std::size_t kNoExample = static_cast<std::size_t>(-1);
+};
+
+// A word's count in one bucket and class, with the same once-per-record stamp.
+struct CellCount {
+  std::uint64_t n = 0;
+  std::uint64_t last = 0;
 };
 
 struct Example {
@@ -66,7 +73,8 @@ struct State::Data {
   std::map<std::string, LanguageTerms, std::less<>> themes;
   std::vector<Example> examples;
   // Word counts per window bucket and class, for the terms behind a spike.
-  std::vector<std::array<TermMap<std::uint64_t>, kClasses>> bucket_terms;
+  std::vector<std::array<TermMap<CellCount>, kClasses>> bucket_terms;
+  std::uint64_t record = 0;  // a number for each record folded in, for the stamps above
 
   IdSet seen;  // not part of the serialized state: shards have disjoint ids
   TermScratch scratch;

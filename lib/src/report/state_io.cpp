@@ -216,14 +216,14 @@ std::string State::serialize() const {
       if (!first_cell) out += ',';
       first_cell = false;
       out += fmt::format("[{},{},[", b, c);
-      std::vector<const std::pair<const std::string, std::uint64_t>*> terms;
+      std::vector<const std::pair<const std::string, CellCount>*> terms;
       for (const auto& t : cell) terms.push_back(&t);
       std::sort(terms.begin(), terms.end(), [](auto a, auto b) { return a->first < b->first; });
       for (std::size_t k = 0; k < terms.size(); ++k) {
         if (k) out += ',';
         out += '[';
         append_json_string(out, terms[k]->first);
-        out += fmt::format(",{}]", terms[k]->second);
+        out += fmt::format(",{}]", terms[k]->second.n);
       }
       out += "]]";
     }
@@ -309,7 +309,7 @@ State State::parse(std::string_view json, std::string_view name) {
     auto& cell = d.bucket_terms[bucket][cls];
     for (auto t : r.get(r.el(a, 2).get_array(), "bucket terms")) {
       auto p = r.get(t.get_array(), "bucket term");
-      cell.emplace(r.str(r.el(p, 0), "term"), r.u64(r.el(p, 1), "term count"));
+      cell.emplace(r.str(r.el(p, 0), "term"), CellCount{r.u64(r.el(p, 1), "term count"), 0});
     }
   }
   return state;

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <string>
-#include <unordered_set>
+#include <cstdint>
+#include <optional>
 
 #include "hark/fold.hpp"
 #include "hark/report.hpp"
@@ -51,25 +52,45 @@ constexpr std::string_view kSpanish =
     "porque que se ser si sin sobre son su sus tambien te tengo ti tiene todo tu un una uno y ya "
     "yo";
 
-struct Stopwords {
-  std::string_view lang;
-  std::unordered_set<std::string_view> words;
-};
+// Words of up to 7 bytes packed into one integer (bytes and length), so checking a word against
+// a list is a binary search over integers rather than hashing a string.
+using Packed = std::uint64_t;
+constexpr std::size_t kPackable = 7;  // the longest word in the lists below has 7 letters
 
-std::unordered_set<std::string_view> split_words(std::string_view words) {
-  std::unordered_set<std::string_view> set;
+std::optional<Packed> pack(std::string_view w) {
+  if (w.size() > kPackable) return std::nullopt;
+  Packed p = w.size();
+  for (char c : w) p = (p << 8) | static_cast<unsigned char>(c);
+  return p;
+}
+
+using WordList = std::vector<Packed>;  // sorted
+
+WordList split_words(std::string_view words) {
+  WordList list;
   std::size_t i = 0;
   while (i < words.size()) {
     const std::size_t j = std::min(words.find(' ', i), words.size());
-    set.insert(words.substr(i, j - i));
+    list.push_back(*pack(words.substr(i, j - i)));
     i = j + 1;
   }
-  return set;
+  std::sort(list.begin(), list.end());
+  return list;
 }
 
+bool contains(const WordList& list, std::string_view w) {
+  const auto p = pack(w);
+  return p && std::binary_search(list.begin(), list.end(), *p);
+}
+
+struct Stopwords {
+  std::string_view lang;
+  WordList words;
+};
+
 bool negation(std::string_view w) {
-  static const std::unordered_set<std::string_view> words = split_words(kNegations);
-  return words.count(w) > 0;
+  static const WordList words = split_words(kNegations);
+  return contains(words, w);
 }
 
 const std::vector<Stopwords>& stopword_lists() {
@@ -105,7 +126,7 @@ void TermScratch::split(std::string_view text, std::string_view lang) {
   words.clear();
   terms.clear();
   append_folded(folded, text);
-  const std::unordered_set<std::string_view>* stop = nullptr;
+  const WordList* stop = nullptr;
   for (const Stopwords& s : stopword_lists())
     if (s.lang == lang) stop = &s.words;
   const std::string_view f = folded;
@@ -145,11 +166,11 @@ void TermScratch::split(std::string_view text, std::string_view lang) {
       continue;
     }
     i = j;
-    if (w.size() < 2 || digits_only || (stop && stop->count(w))) {
+    if (w.size() < 2 || digits_only || (stop && contains(*stop, w))) {
       after_gap = true;
       continue;
     }
-    words.push_back({w, after_gap});
+    words.push_back({w, after_gap, negation(w)});
     after_gap = false;
   }
   // Phrases are two neighbouring words with no stopword or sentence mark between them.
@@ -157,20 +178,21 @@ void TermScratch::split(std::string_view text, std::string_view lang) {
   for (std::size_t k = 1; k < words.size(); ++k)
     if (!words[k].after_gap) phrases.append(words[k - 1].text).append(" ").append(words[k].text).push_back('\0');
   for (const Word& w : words)
-    if (!negation(w.text)) terms.push_back(w.text);
+    if (!w.negation) terms.push_back(w.text);
   for (std::size_t p = 0; p < phrases.size();) {
     const std::size_t end = phrases.find('\0', p);
     terms.push_back(std::string_view(phrases).substr(p, end - p));
     p = end + 1;
   }
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
 }
 
 std::vector<std::string> terms_of(std::string_view text, std::string_view lang) {
   TermScratch s;
   s.split(text, theme_language(lang));
-  return {s.terms.begin(), s.terms.end()};
+  std::vector<std::string> v(s.terms.begin(), s.terms.end());
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
 }
 
 }  // namespace hark::report

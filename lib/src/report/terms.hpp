@@ -15,11 +15,12 @@ struct TermScratch {
   struct Word {
     std::string_view text;
     bool after_gap = false;
+    bool negation = false;  // counts inside phrases only
   };
   std::string folded;
   std::string phrases;  // "a b\0c d\0"
   std::vector<Word> words;
-  std::vector<std::string_view> terms;  // words and phrases, sorted, each once; views into the above
+  std::vector<std::string_view> terms;  // words and phrases in text order, repeats included
 
   // Splits `text` for theme language `lang` (may be empty: no stopwords).
   void split(std::string_view text, std::string_view lang);
