@@ -298,6 +298,10 @@ State State::parse(std::string_view json, std::string_view name) {
         tc.example = static_cast<std::size_t>(r.u64(r.el(a, 3), "term example"));
         if (tc.example >= d.examples.size()) r.fail("term example");
       }
+      // Counts that no run could produce would make the theme scores meaningless.
+      if (tc.complaints > tc.all || tc.complaints > lt.complaints || tc.all > lt.mentions ||
+          (tc.complaints > 0) != (tc.example != TermCounts::kNoExample))
+        r.fail("term counts");
       lt.terms.emplace(r.str(r.el(a, 0), "term"), tc);
     }
   }

@@ -81,6 +81,9 @@ std::vector<UnixTime> local_midnights(std::int64_t first, std::int64_t last, std
 
 Window make_window(std::string_view period, std::string_view tz, UnixTime now) {
   check_zone(tz);
+  constexpr UnixTime kYear10000 = 253402300800;  // keeps bucket arithmetic far from overflow
+  if (now < 0 || now >= kYear10000)
+    throw Error("--now: expected a time between 1970 and 9999", Exit::usage);
   Window w;
   w.period = std::string(period);
   w.tz = std::string(tz);
