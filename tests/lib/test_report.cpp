@@ -282,3 +282,14 @@ TEST_CASE("report: html escapes mention text") {
   CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;") != std::string::npos);
   CHECK(html.find("javascript:") == std::string::npos);
 }
+
+TEST_CASE("report: text has colour only when asked") {
+  State s(make_window("day", "UTC", kNow), {{48 * 3600}, {"*"}});
+  add(s, mention("a", "2026-11-22T10:00:00Z", "complaint", R"(,"answered_at":null)"));
+  const Report r = build_report(s);
+  REQUIRE(r.queue_by_state[static_cast<int>(SlaState::overdue)] == 1);
+  const std::string plain = render(r, Format::text, false);
+  const std::string colour = render(r, Format::text, true);
+  CHECK(plain.find('\033') == std::string::npos);
+  CHECK(colour.find("\033[31moverdue ") != std::string::npos);  // overdue in red
+}
