@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "state_data.hpp"
 
@@ -124,8 +125,21 @@ Report build_report(const State& state) {
   for (const auto& [lang, lt] : d.themes) {
     if (lt.complaints == 0) continue;
     LanguageThemes lth{lang, lt.complaints, lt.mentions, {}};
+    // A word that only ever appears inside one phrase says nothing the phrase does not.
+    std::set<std::string_view> subsumed;
     for (const auto& [term, tc] : lt.terms) {
-      if (tc.complaints < kThemeMinimum) continue;
+      const auto space = term.find(' ');
+      if (space == std::string::npos || tc.complaints < kThemeMinimum) continue;
+      for (std::string_view word : {std::string_view(term).substr(0, space),
+                                    std::string_view(term).substr(space + 1)}) {
+        auto it = lt.terms.find(word);
+        if (it != lt.terms.end() && it->second.all == tc.all &&
+            it->second.complaints == tc.complaints)
+          subsumed.insert(word);
+      }
+    }
+    for (const auto& [term, tc] : lt.terms) {
+      if (tc.complaints < kThemeMinimum || subsumed.count(term)) continue;
       const double score = distinctiveness(tc.complaints, lt.complaints, tc.all, lt.mentions);
       if (score <= 0.0) continue;
       const Example& ex = d.examples[tc.example];
