@@ -64,24 +64,34 @@ std::optional<Packed> pack(std::string_view w) {
   return p;
 }
 
-using WordList = std::vector<Packed>;  // sorted
-
-WordList split_words(std::string_view words) {
-  WordList list;
-  std::size_t i = 0;
-  while (i < words.size()) {
-    const std::size_t j = std::min(words.find(' ', i), words.size());
-    list.push_back(*pack(words.substr(i, j - i)));
-    i = j + 1;
+// A fixed open-addressing table of packed words: a list has at most a few hundred words, so
+// 1024 slots keep probes short, and a lookup is a multiply and a compare or two.
+class WordList {
+ public:
+  explicit WordList(std::string_view words) : slots_(kSlots, 0) {
+    std::size_t i = 0;
+    while (i < words.size()) {
+      const std::size_t j = std::min(words.find(' ', i), words.size());
+      const Packed p = *pack(words.substr(i, j - i));
+      std::size_t k = slot(p);
+      while (slots_[k] != 0 && slots_[k] != p) k = (k + 1) % kSlots;
+      slots_[k] = p;
+      i = j + 1;
+    }
   }
-  std::sort(list.begin(), list.end());
-  return list;
-}
+  bool contains(std::string_view w) const {
+    const auto p = pack(w);
+    if (!p) return false;
+    for (std::size_t k = slot(*p); slots_[k] != 0; k = (k + 1) % kSlots)
+      if (slots_[k] == *p) return true;
+    return false;
+  }
 
-bool contains(const WordList& list, std::string_view w) {
-  const auto p = pack(w);
-  return p && std::binary_search(list.begin(), list.end(), *p);
-}
+ private:
+  static constexpr std::size_t kSlots = 1024;
+  static std::size_t slot(Packed p) { return (p * 0x9E3779B97F4A7C15ULL) >> 54; }
+  std::vector<Packed> slots_;  // 0 is empty: a packed word is never 0 (its length is in it)
+};
 
 struct Stopwords {
   std::string_view lang;
@@ -89,8 +99,8 @@ struct Stopwords {
 };
 
 bool negation(std::string_view w) {
-  static const WordList words = split_words(kNegations);
-  return contains(words, w);
+  static const WordList words(kNegations);
+  return words.contains(w);
 }
 
 const std::vector<Stopwords>& stopword_lists() {
@@ -100,7 +110,7 @@ const std::vector<Stopwords>& stopword_lists() {
         {"en", kEnglish}, {"nl", kDutch},  {"it", kItalian},
         {"de", kGerman},  {"fr", kFrench}, {"es", kSpanish}};
     for (const auto& [lang, words] : raw) {
-      v.push_back({lang, split_words(words)});
+      v.push_back({lang, WordList(words)});
     }
     return v;
   }();
@@ -166,7 +176,7 @@ void TermScratch::split(std::string_view text, std::string_view lang) {
       continue;
     }
     i = j;
-    if (w.size() < 2 || digits_only || (stop && contains(*stop, w))) {
+    if (w.size() < 2 || digits_only || (stop && stop->contains(w))) {
       after_gap = true;
       continue;
     }
