@@ -16,6 +16,8 @@ std::string render_html(const Report& r);
 std::uint64_t total(const ClassCounts& c);
 // Hours to one decimal.
 double age_hours(std::int64_t seconds);
+// "1 complaint", "2 complaints".
+std::string count_of(std::uint64_t n, std::string_view noun);
 // part/whole as a percentage to one decimal; nullopt when whole is 0.
 std::optional<double> rate(std::uint64_t part, std::uint64_t whole);
 

@@ -11,6 +11,17 @@ namespace {
 
 constexpr std::string_view kClassColour[kClasses] = {"#d64545", "#e39b1b", "#2e9d5b",
                                                      "#2f7fd1", "#98a2ad", "#d5dae0"};
+// Pill text: white, but dark on the pale unclassified grey.
+constexpr std::string_view kClassInk[kClasses] = {"#fff", "#fff", "#fff", "#fff", "#fff", "#3b4650"};
+
+// A name cut to `n` characters (UTF-8), for chart labels with no room to wrap.
+std::string clip(std::string_view s, std::size_t n) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == n)
+      return std::string(s.substr(0, i)) + "…";
+  return std::string(s);
+}
 
 // Every piece of text from a mention or a user goes through here.
 std::string esc(std::string_view s) {
@@ -155,7 +166,7 @@ std::string source_bars(const std::vector<Breakdown>& rows) {
   for (std::size_t i = 0; i < n; ++i) {
     const double y = 4 + row * static_cast<double>(i);
     s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" class=\"label\" text-anchor=\"end\">{}</text>",
-                     label - 8, y + 18, esc(rows[i].name));
+                     label - 8, y + 18, esc(clip(rows[i].name, 14)));
     double x = label;
     for (std::size_t c = 0; c < kClasses; ++c) {
       const std::uint64_t v = rows[i].counts[c];
@@ -203,9 +214,9 @@ std::string item_rows(const std::vector<Item>& items) {
   for (const Item& i : items)
     s += fmt::format(
         "<tr><td class=\"num\">{}</td><td class=\"opt\"><span class=\"pill\" "
-        "style=\"background:{}\">{}</span></td><td class=\"opt\">{}</td><td class=\"text\">{}</td>"
+        "style=\"background:{};color:{}\">{}</span></td><td class=\"opt\">{}</td><td class=\"text\">{}</td>"
         "</tr>",
-        i.engagement, kClassColour[i.cls], class_name(i.cls), esc(i.source),
+        i.engagement, kClassColour[i.cls], kClassInk[i.cls], class_name(i.cls), esc(i.source),
         link(i.url, esc(i.text)));
   return s;
 }
@@ -236,6 +247,7 @@ section>h2:first-child{margin-top:0}
 .chart .line{fill:none;stroke:#1f6fb2;stroke-width:2.5;stroke-linejoin:round}
 .chart .area{fill:#1f6fb2;opacity:.10}
 .chart .dot{fill:#1f6fb2}.chart .spike{fill:#d64545;stroke:#fff;stroke-width:2}
+table.classes{margin-top:10px;max-width:460px}
 .legend{list-style:none;padding:0;margin:8px 0 0;display:flex;flex-wrap:wrap;gap:6px 16px;font-size:13px;color:var(--muted)}
 .legend span{display:inline-block;width:11px;height:11px;border-radius:3px;margin-right:6px;vertical-align:-1px}
 .scroll{overflow-x:auto}
@@ -306,16 +318,34 @@ std::string render_html(const Report& r) {
         terms += fmt::format("{}<span class=\"term\">{}</span> ({})", terms.empty() ? "" : ", ",
                              esc(t), k);
       h += fmt::format(
-          "<li><span class=\"pill\" style=\"background:{}\">{}</span> {}: <b>{}</b> mentions "
+          "<li><span class=\"pill\" style=\"background:{};color:{}\">{}</span> {}: <b>{}</b> mentions "
           "against a usual {} (z {:.1f}){}</li>",
-          kClassColour[s.cls], class_name(s.cls), esc(clock.format(s.from)), s.count, s.median, s.z,
+          kClassColour[s.cls], kClassInk[s.cls], class_name(s.cls), esc(clock.format(s.from)), s.count, s.median, s.z,
           terms.empty() ? "" : " — " + terms);
     }
     h += "</ul></section>";
   }
 
-  h += fmt::format("<section><h2>Mentions per {} by class</h2>{}{}</section>",
-                   w.hourly ? "hour" : "day", stacked_bars(r, clock), legend());
+  h += fmt::format("<section><h2>Mentions per {} by class</h2>{}{}", w.hourly ? "hour" : "day",
+                   stacked_bars(r, clock), legend());
+  h += "<div class=\"scroll\"><table class=\"classes\"><tr><th>class</th><th class=\"num\">"
+       "mentions</th><th class=\"num\">share</th>";
+  if (r.previous) h += "<th class=\"num\">change</th>";
+  h += "</tr>";
+  for (std::size_t c = 0; c < kClasses; ++c) {
+    if (c == kUnclassified && r.totals[c] == 0) continue;
+    const auto share = rate(r.totals[c], n);
+    h += fmt::format("<tr><td><span class=\"pill\" style=\"background:{};color:{}\">{}</span></td>"
+                     "<td class=\"num\">{}</td><td class=\"num\">{}</td>",
+                     kClassColour[c], kClassInk[c], class_name(c), r.totals[c],
+                     share ? fmt::format("{:.1f}%", *share) : "–");
+    if (r.previous)
+      h += fmt::format("<td class=\"num\">{}</td>",
+                       signed_number(static_cast<std::int64_t>(r.totals[c]) -
+                                     static_cast<std::int64_t>((*r.previous)[c])));
+    h += "</tr>";
+  }
+  h += "</table></div></section>";
 
   h += fmt::format("<section><h2>Webcare queue</h2><p class=\"muted\">{} complaints and questions "
                    "without a known answer, most urgent first: {} overdue, {} due within 12 h, "
@@ -340,8 +370,8 @@ std::string render_html(const Report& r) {
   h += "<section><h2>Complaint themes</h2>";
   if (r.themes.empty()) h += "<p class=\"muted\">No complaints in a language with themes.</p>";
   for (const LanguageThemes& lt : r.themes) {
-    h += fmt::format("<h3>{} · {} complaints of {} mentions</h3>", esc(lt.lang), lt.complaints,
-                     lt.mentions);
+    h += fmt::format("<h3>{} · {} of {}</h3>", esc(lt.lang), count_of(lt.complaints, "complaint"),
+                     count_of(lt.mentions, "mention"));
     if (lt.themes.empty()) {
       h += "<p class=\"muted\">Nothing stands out.</p>";
       continue;

@@ -89,6 +89,10 @@ std::uint64_t total(const ClassCounts& c) {
   return n;
 }
 
+std::string count_of(std::uint64_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
 std::optional<double> rate(std::uint64_t part, std::uint64_t whole) {
   if (whole == 0) return std::nullopt;
   return std::round(1000.0 * static_cast<double>(part) / static_cast<double>(whole)) / 10.0;

@@ -161,7 +161,8 @@ std::string render_text(const Report& r, bool colour) {
   out += head("Complaint themes") + "\n";
   if (r.themes.empty()) out += "  none\n";
   for (const LanguageThemes& lt : r.themes) {
-    out += fmt::format("  {} ({} complaints of {} mentions)\n", lt.lang, lt.complaints, lt.mentions);
+    out += fmt::format("  {} ({} of {})\n", lt.lang, count_of(lt.complaints, "complaint"),
+                       count_of(lt.mentions, "mention"));
     if (lt.themes.empty()) out += "    nothing stands out\n";
     for (const Theme& t : lt.themes)
       out += fmt::format("    {:<24} {:>5}  e.g. \"{}\"\n", clip(t.term, 24), t.complaints,
@@ -265,8 +266,8 @@ std::string render_markdown(const Report& r) {
   out += "**Responses:** " + response_line(r) + ".\n\n## Complaint themes\n\n";
   if (r.themes.empty()) out += "None.\n\n";
   for (const LanguageThemes& lt : r.themes) {
-    out += fmt::format("### {} ({} complaints of {} mentions)\n\n", lt.lang, lt.complaints,
-                       lt.mentions);
+    out += fmt::format("### {} ({} of {})\n\n", lt.lang, count_of(lt.complaints, "complaint"),
+                       count_of(lt.mentions, "mention"));
     if (lt.themes.empty()) {
       out += "Nothing stands out.\n\n";
       continue;
