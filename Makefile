@@ -9,7 +9,7 @@ CMAKE_FLAGS ?=
 BUILD_DEPS = cmake g++ make pkg-config libcli11-dev libcurl4-openssl-dev libsimdjson-dev \
              libfmt-dev doctest-dev libsqlite3-dev libxml2-dev libre2-dev libutf8proc-dev
 TEST_DEPS  = python3 python3-jsonschema libcpp-httplib-dev tzdata chromium
-BENCH_DEPS = jq sfeed python3-feedparser fasttext python3 bc time
+BENCH_DEPS = jq bc time sfeed python3-feedparser fasttext python3
 
 ifeq ($(SANITIZE),1)
   BUILD := build-asan

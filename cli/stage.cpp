@@ -14,6 +14,11 @@ void add_stage_input(CLI::App& sub, StageInput& in) {
       ->check(CLI::PositiveNumber);
 }
 
+void one_value_per_use(CLI::App& sub) {
+  for (CLI::Option* opt : sub.get_options())
+    if (!opt->get_positional()) opt->allow_extra_args(false);
+}
+
 int run_stage(std::string_view command, const StageInput& in, LineWriter& out,
               const RecordFn& fn) {
   const std::vector<std::string> files =

@@ -4,7 +4,7 @@
 # means empty) and `status` (absent means 0). The case runs inside its folder, so relative
 # paths in `args` and in messages are stable.
 set -u
-hark=$1
+hark=$(realpath "$1")
 dir=$2
 cd "$dir" || exit 1
 args=()

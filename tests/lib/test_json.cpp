@@ -1,0 +1,62 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "hark/json.hpp"
+
+using hark::append_json_string;
+
+namespace {
+std::string quoted(std::string_view s) {
+  std::string out;
+  append_json_string(out, s);
+  return out;
+}
+}  // namespace
+
+TEST_SUITE_BEGIN("json");
+
+TEST_CASE("quotes, backslashes and control characters are escaped") {
+  CHECK(quoted("a\"b\\c") == R"("a\"b\\c")");
+  CHECK(quoted("line\nnext\ttab\rcr") == R"("line\nnext\ttab\rcr")");
+  CHECK(quoted(std::string("\x01\x1f\b\f", 4)) == R"("\u0001\u001f\b\f")");
+  CHECK(quoted(std::string("nul\0x", 5)) == R"("nul\u0000x")");
+}
+
+TEST_CASE("valid UTF-8 passes unchanged, including emoji and 4-byte sequences") {
+  CHECK(quoted("café ☕ 😀 日本") == "\"café ☕ 😀 日本\"");
+  CHECK(quoted("\x7f") == "\"\x7f\"");
+}
+
+TEST_CASE("invalid UTF-8 becomes U+FFFD, one per bad byte, never dropped") {
+  CHECK(quoted("a\xffz") == "\"a\xEF\xBF\xBDz\"");
+  CHECK(quoted("caf\xe9!") == "\"caf\xEF\xBF\xBD!\"");           // latin-1 é
+  CHECK(quoted("\xc0\xaf") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");  // overlong '/'
+  CHECK(quoted("\xed\xa0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // surrogate
+  CHECK(quoted("\xf4\x90\x80\x80").size() == 2 + 4 * 3);                      // > U+10FFFF
+  CHECK(quoted("end\xe2\x82") == "\"end\xEF\xBF\xBD\xEF\xBF\xBD\"");          // truncated
+}
+
+TEST_CASE("valid_utf8 agrees with the repair") {
+  CHECK(hark::valid_utf8("plain ascii"));
+  CHECK(hark::valid_utf8("Ünïcödé 😀"));
+  CHECK_FALSE(hark::valid_utf8("\xff"));
+  CHECK_FALSE(hark::valid_utf8("\xe2\x82"));
+  std::string out;
+  hark::append_utf8_repaired(out, "ok\xfe!");
+  CHECK(out == "ok\xEF\xBF\xBD!");
+}
+
+TEST_CASE("numbers: integers, nulls and non-finite doubles") {
+  std::string out;
+  hark::append_json_int(out, 42);
+  out.push_back(' ');
+  hark::append_json_int(out, std::nullopt);
+  out.push_back(' ');
+  hark::append_json_double(out, 0.25);
+  out.push_back(' ');
+  hark::append_json_double(out, 1.0 / 0.0);
+  CHECK(out == "42 null 0.25 null");
+}
+
+TEST_SUITE_END();
