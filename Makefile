@@ -8,7 +8,7 @@ CMAKE_FLAGS ?=
 # Debian packages the build, the tests and the benchmarks need; installed only when missing.
 BUILD_DEPS = cmake g++ make pkg-config libcli11-dev libcurl4-openssl-dev libsimdjson-dev \
              libfmt-dev doctest-dev libsqlite3-dev libxml2-dev libre2-dev libutf8proc-dev
-TEST_DEPS  = python3 python3-jsonschema libcpp-httplib-dev
+TEST_DEPS  = python3 python3-jsonschema libcpp-httplib-dev tzdata chromium
 BENCH_DEPS = jq bc time sfeed python3-feedparser fasttext curl
 
 ifeq ($(SANITIZE),1)

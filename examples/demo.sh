@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# The demo: the main job on the bundled examples, offline. Usage: examples/demo.sh path/to/hark
+# The demo: the whole pipeline on the bundled example feeds, offline.
+# Usage: examples/demo.sh path/to/hark
 set -euo pipefail
 hark=${1:-hark}
 here=$(cd "$(dirname "$0")" && pwd)
-if compgen -G "$here/feeds/*" > /dev/null; then
-  # sed reads to the end, so hark (flushing per feed) never writes into a closed pipe.
-  echo "# hark fetch --no-state examples/feeds/* | sed -n 1,3p" >&2
-  "$hark" fetch --no-state "$here"/feeds/* | sed -n 1,3p
-fi
-echo "# hark filter --strict examples/mentions.jsonl | head -3" >&2
-"$hark" filter --strict "$here/mentions.jsonl" | head -3
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+echo "# hark fetch --no-state examples/feeds/* | hark classify | hark report --period week --now 2026-11-25T12:00:00Z" >&2
+"$hark" fetch --no-state "$here"/feeds/* | "$hark" classify > "$out/classified.jsonl"
+"$hark" report --period week --now 2026-11-25T12:00:00Z "$out/classified.jsonl"
+echo >&2
+echo "# one classified mention:" >&2
+sed -n 1p "$out/classified.jsonl"
+echo >&2
+echo "# the same report as a page to forward: add --format html > report.html" >&2

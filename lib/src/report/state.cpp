@@ -1,0 +1,423 @@
+#include <algorithm>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "hark/error.hpp"
+#include "hark/mention.hpp"
+#include "state_data.hpp"
+
+namespace hark::report {
+namespace {
+
+constexpr std::string_view kClassNames[kClasses] = {"complaint", "question",   "praise",
+                                                    "expert-tip", "other",     "unclassified"};
+constexpr std::size_t kComplaint = 0, kQuestion = 1, kPraise = 2, kExpertTip = 3;
+constexpr std::int64_t kDueWindow = 12 * 3600;  // "due" within 12 hours of the SLA
+constexpr std::size_t kItemText = 280;          // bytes of mention text a list keeps
+constexpr std::int64_t kQueueLookbackDays = 7;
+
+std::size_t class_index(std::optional<std::string_view> name) {
+  if (!name) return kUnclassified;
+  for (std::size_t c = 0; c < kUnclassified; ++c)
+    if (*name == kClassNames[c]) return c;
+  return kUnclassified;
+}
+
+// Cuts `s` to at most `max` bytes at a UTF-8 character boundary, marking the cut.
+std::string cut(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return std::string(s);
+  std::size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n)) + "…";
+}
+
+std::optional<std::int64_t> get_int(simdjson::dom::object o, std::string_view key,
+                                    std::string_view where) {
+  simdjson::dom::element v;
+  if (o.at_key(key).get(v) || v.is_null()) return std::nullopt;
+  std::int64_t n;
+  if (v.get_int64().get(n)) throw RecordError(fmt::format("\"{}\" must be an integer or null", where));
+  return n;
+}
+
+void count(std::map<std::string, ClassCounts, std::less<>>& m, std::string_view key,
+           std::size_t cls) {
+  auto it = m.find(key);
+  if (it == m.end()) it = m.emplace(std::string(key), ClassCounts{}).first;
+  ++it->second[cls];
+}
+
+template <class T, class Less>
+void push_top(std::vector<T>& v, T&& x, Less less) {
+  v.push_back(std::move(x));
+  if (v.size() >= 4 * kTop) keep_top(v, less);
+}
+
+std::uint64_t mix(std::uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  return h;
+}
+
+// The keys a report reads, taken in one pass over the record: a lookup per key would scan
+// the object's keys again each time, and this loop is most of the report's time.
+struct Fields {
+  std::optional<std::string_view> id, published, cls, source, channel, lang, text, title, url,
+      advice, answered_at;
+  bool has_answered_key = false;
+  std::int64_t engagement = 0;
+  std::optional<std::int64_t> reach;
+};
+
+Fields read_fields(simdjson::dom::object rec) {
+  Fields f;
+  const auto string = [](simdjson::dom::element v, std::string_view key,
+                         std::optional<std::string_view>& out) {
+    if (v.is_null()) return;
+    std::string_view s;
+    if (v.get_string().get(s)) throw RecordError(fmt::format("\"{}\" must be a string or null", key));
+    out = s;
+  };
+  for (const auto field : rec) {
+    const std::string_view k = field.key;
+    const simdjson::dom::element v = field.value;
+    // Dispatch on the key's length first: most keys are then ruled out without a compare.
+    switch (k.size()) {
+      case 2:
+        if (k == "id") string(v, k, f.id);
+        break;
+      case 3:
+        if (k == "url") string(v, k, f.url);
+        break;
+      case 4:
+        if (k == "text") string(v, k, f.text);
+        else if (k == "lang") string(v, k, f.lang);
+        break;
+      case 5:
+        if (k == "class") string(v, k, f.cls);
+        else if (k == "title") string(v, k, f.title);
+        else if (k == "reach" && !v.is_null()) {
+          std::int64_t n;
+          if (v.get_int64().get(n)) throw RecordError("\"reach\" must be an integer or null");
+          f.reach = n;
+        }
+        break;
+      case 6:
+        if (k == "source") string(v, k, f.source);
+        else if (k == "advice") string(v, k, f.advice);
+        break;
+      case 7:
+        if (k == "channel") string(v, k, f.channel);
+        break;
+      case 9:
+        if (k == "published") string(v, k, f.published);
+        break;
+      case 10:
+        if (k == "engagement" && !v.is_null()) {
+          simdjson::dom::object eo;
+          if (v.get_object().get(eo)) throw RecordError("\"engagement\" must be an object or null");
+          f.engagement = get_int(eo, "replies", "engagement.replies").value_or(0) +
+                         get_int(eo, "likes", "engagement.likes").value_or(0) +
+                         get_int(eo, "shares", "engagement.shares").value_or(0);
+        }
+        break;
+      case 11:
+        if (k == "answered_at") {
+          f.has_answered_key = true;
+          string(v, k, f.answered_at);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return f;
+}
+
+}  // namespace
+
+std::string_view class_name(std::size_t c) { return kClassNames[c]; }
+
+std::string_view sla_state_name(SlaState s) {
+  static constexpr std::string_view kNames[] = {"overdue", "due", "ok", "unknown"};
+  return kNames[static_cast<int>(s)];
+}
+
+bool IdSet::insert(std::string_view id) {
+  std::uint64_t h = mix(std::hash<std::string_view>{}(id));
+  if (h == 0) h = 1;  // 0 marks an empty slot
+  if (2 * (size_ + 1) > slots_.size()) {
+    std::vector<std::uint64_t> old(slots_.size() * 2);
+    old.swap(slots_);
+    size_ = 0;
+    for (std::uint64_t x : old)
+      if (x) {
+        std::size_t i = x & (slots_.size() - 1);
+        while (slots_[i]) i = (i + 1) & (slots_.size() - 1);
+        slots_[i] = x;
+        ++size_;
+      }
+  }
+  std::size_t i = h & (slots_.size() - 1);
+  while (slots_[i]) {
+    if (slots_[i] == h) return false;
+    i = (i + 1) & (slots_.size() - 1);
+  }
+  slots_[i] = h;
+  ++size_;
+  return true;
+}
+
+bool queue_before(const QueueItem& a, const QueueItem& b) {
+  // Overdue before due before ok before unknown; then the loudest, the widest read, the
+  // oldest; the id settles ties so every shard order agrees.
+  return std::make_tuple(static_cast<int>(a.state), -a.item.engagement,
+                         -a.item.reach.value_or(-1), a.item.published, std::cref(a.item.id)) <
+         std::make_tuple(static_cast<int>(b.state), -b.item.engagement,
+                         -b.item.reach.value_or(-1), b.item.published, std::cref(b.item.id));
+}
+
+bool amplify_before(const Item& a, const Item& b) {
+  return std::make_tuple(-a.engagement, -a.reach.value_or(-1), std::cref(a.id)) <
+         std::make_tuple(-b.engagement, -b.reach.value_or(-1), std::cref(b.id));
+}
+
+bool privacy_before(const Item& a, const Item& b) {
+  return std::make_tuple(-a.published, std::cref(a.id)) <
+         std::make_tuple(-b.published, std::cref(b.id));
+}
+
+State::State(Window window, Settings settings) : data_(std::make_unique<Data>()) {
+  std::sort(settings.answers_from.begin(), settings.answers_from.end());
+  settings.answers_from.erase(
+      std::unique(settings.answers_from.begin(), settings.answers_from.end()),
+      settings.answers_from.end());
+  data_->buckets.resize(window.buckets());
+  data_->bucket_terms.resize(window.window_buckets());
+  data_->window = std::move(window);
+  data_->settings = std::move(settings);
+}
+
+State::~State() = default;
+State::State(State&&) noexcept = default;
+State& State::operator=(State&&) noexcept = default;
+const Window& State::window() const { return data_->window; }
+const Settings& State::settings() const { return data_->settings; }
+
+
+void State::add(simdjson::dom::object rec) {
+  Data& d = *data_;
+  const Window& w = d.window;
+  // Every key is read and checked before anything is counted, so a bad record counts nowhere.
+  const Fields f = read_fields(rec);
+  const auto& id = f.id;
+  if (!id || id->empty()) throw RecordError("missing \"id\"");
+  const auto& published_s = f.published;
+  const auto& cls_s = f.cls;
+  const auto& source = f.source;
+  const auto& channel = f.channel;
+  const auto& lang = f.lang;
+  const auto& text = f.text;
+  const auto& title = f.title;
+  const auto& url = f.url;
+  const auto& advice = f.advice;
+  const std::int64_t engagement = f.engagement;
+  const auto& reach = f.reach;
+  const bool has_answered_key = f.has_answered_key;
+  const auto& answered_s = f.answered_at;
+
+  if (!d.seen.insert(*id)) {
+    ++d.duplicates;
+    return;
+  }
+  ++d.read;
+  const std::optional<UnixTime> published =
+      published_s ? parse_rfc3339(*published_s) : std::nullopt;
+  if (!published) {
+    ++d.undated;
+    return;
+  }
+  if (*published >= w.to) {
+    ++d.after_window;
+    return;
+  }
+  if (!d.earliest || *published < *d.earliest) d.earliest = *published;
+  if (*published < w.edges.front()) return;  // older than anything the report compares with
+
+  const std::size_t cls = class_index(cls_s);
+  const auto bucket = static_cast<std::size_t>(
+      std::upper_bound(w.edges.begin(), w.edges.end(), *published) - w.edges.begin() - 1);
+  ++d.buckets[bucket][cls];
+  const bool in_window = bucket >= w.first;
+  const std::string_view body = text ? *text : title.value_or("");
+
+  const auto item = [&] {
+    Item it;
+    it.id = std::string(*id);
+    it.cls = cls;
+    it.published = *published;
+    it.source = std::string(source.value_or(""));
+    it.url = std::string(url.value_or(""));
+    it.text = cut(body, kItemText);
+    it.engagement = engagement;
+    it.reach = reach;
+    return it;
+  };
+
+  if ((cls == kComplaint || cls == kQuestion) &&
+      bucket >= w.first - static_cast<std::size_t>(w.hourly ? kQueueLookbackDays * 24
+                                                            : kQueueLookbackDays)) {
+    const UnixTime as_of = w.as_of();
+    std::optional<UnixTime> answered_at;
+    bool known = false;
+    if (answered_s) {
+      answered_at = parse_rfc3339(*answered_s);
+      known = answered_at.has_value();  // an unreadable time tells us nothing
+      if (answered_at && *answered_at > as_of) answered_at.reset();  // not yet, as of the report
+    } else if (has_answered_key) {
+      const auto& from = d.settings.answers_from;
+      known = std::binary_search(from.begin(), from.end(), "*") ||
+              (source && std::binary_search(from.begin(), from.end(), *source));
+    }
+    if (in_window && known) {
+      ++d.answers_known;
+      if (answered_at) {
+        ++d.answered;
+        const std::int64_t latency = std::max<std::int64_t>(0, *answered_at - *published);
+        d.latencies.push_back(latency);
+        if (latency <= d.settings.sla) ++d.answered_within_sla;
+      }
+    }
+    if (!answered_at) {
+      const std::int64_t age = as_of - *published;
+      SlaState state = SlaState::unknown;
+      if (known)
+        state = age > d.settings.sla               ? SlaState::overdue
+                : age > d.settings.sla - kDueWindow ? SlaState::due
+                                                    : SlaState::ok;
+      ++d.queue_by_state[static_cast<int>(state)];
+      push_top(d.queue, QueueItem{item(), state}, queue_before);
+    }
+  }
+  if (!in_window) return;
+
+  count(d.by_source, source.value_or("unknown"), cls);
+  count(d.by_channel, channel.value_or("unknown"), cls);
+  count(d.by_lang, lang.value_or("unknown"), cls);
+  if (cls == kPraise || cls == kExpertTip) {
+    ++d.amplify_total;
+    push_top(d.amplify, item(), amplify_before);
+  }
+  if (advice && *advice == "respond-private") {
+    ++d.privacy_total;
+    push_top(d.privacy, item(), privacy_before);
+  }
+
+  const std::string_view theme_lang = theme_language(lang.value_or(""));
+  d.scratch.split(body, theme_lang);
+  const std::uint64_t record = ++d.record;
+  auto& cell = d.bucket_terms[bucket - w.first][cls];
+  for (const TermScratch::Word& word : d.scratch.words) {
+    if (word.negation) continue;
+    auto it = cell.find(word.text);
+    if (it == cell.end()) it = cell.emplace(std::string(word.text), CellCount{}).first;
+    if (it->second.last == record) continue;
+    it->second.last = record;
+    ++it->second.n;
+  }
+  if (theme_lang.empty()) return;
+  auto lt = d.themes.find(theme_lang);
+  if (lt == d.themes.end()) lt = d.themes.emplace(std::string(theme_lang), LanguageTerms{}).first;
+  LanguageTerms& terms = lt->second;
+  ++terms.mentions;
+  const bool complaint = cls == kComplaint;
+  std::size_t example = TermCounts::kNoExample;
+  if (complaint) {
+    ++terms.complaints;
+    example = d.examples.size();
+    d.examples.push_back({std::string(*id), cut(body, kItemText)});
+  }
+  bool used = false;
+  for (std::string_view t : d.scratch.terms) {
+    auto it = terms.terms.find(t);
+    if (it == terms.terms.end()) it = terms.terms.emplace(std::string(t), TermCounts{}).first;
+    TermCounts& tc = it->second;
+    if (tc.last == record) continue;  // said twice in one mention
+    tc.last = record;
+    ++tc.all;
+    if (!complaint) continue;
+    ++tc.complaints;
+    if (tc.example == TermCounts::kNoExample || *id < d.examples[tc.example].id) {
+      tc.example = example;
+      used = true;
+    }
+  }
+  if (complaint && !used) d.examples.pop_back();
+}
+
+void State::merge(State&& other) {
+  Data& d = *data_;
+  Data& o = *other.data_;
+  const auto key = [](const Data& x) {
+    return std::tie(x.window.period, x.window.tz, x.window.now, x.settings.sla,
+                    x.settings.answers_from);
+  };
+  if (key(d) != key(o))
+    throw Error("states differ in --period, --tz, --now, --sla or --answers-from; merge only "
+                "states made with the same options",
+                Exit::usage);
+  d.read += o.read;
+  d.duplicates += o.duplicates;
+  d.undated += o.undated;
+  d.after_window += o.after_window;
+  if (o.earliest && (!d.earliest || *o.earliest < *d.earliest)) d.earliest = o.earliest;
+  for (std::size_t b = 0; b < d.buckets.size(); ++b)
+    for (std::size_t c = 0; c < kClasses; ++c) d.buckets[b][c] += o.buckets[b][c];
+  using Breakdowns = std::map<std::string, ClassCounts, std::less<>>;
+  const std::pair<Breakdowns*, Breakdowns*> breakdowns[] = {
+      {&d.by_source, &o.by_source}, {&d.by_channel, &o.by_channel}, {&d.by_lang, &o.by_lang}};
+  for (const auto& [mine, theirs] : breakdowns)
+    for (const auto& [name, counts] : *theirs) {
+      ClassCounts& m = (*mine)[name];
+      for (std::size_t c = 0; c < kClasses; ++c) m[c] += counts[c];
+    }
+  for (std::size_t s = 0; s < 4; ++s) d.queue_by_state[s] += o.queue_by_state[s];
+  for (auto& q : o.queue) push_top(d.queue, std::move(q), queue_before);
+  d.answers_known += o.answers_known;
+  d.answered += o.answered;
+  d.answered_within_sla += o.answered_within_sla;
+  d.latencies.insert(d.latencies.end(), o.latencies.begin(), o.latencies.end());
+  d.amplify_total += o.amplify_total;
+  for (auto& i : o.amplify) push_top(d.amplify, std::move(i), amplify_before);
+  d.privacy_total += o.privacy_total;
+  for (auto& i : o.privacy) push_top(d.privacy, std::move(i), privacy_before);
+  std::vector<std::size_t> copied(o.examples.size(), TermCounts::kNoExample);
+  for (auto& [lang, theirs] : o.themes) {
+    LanguageTerms& mine = d.themes[lang];
+    mine.mentions += theirs.mentions;
+    mine.complaints += theirs.complaints;
+    for (auto& [term, tc] : theirs.terms) {
+      TermCounts& m = mine.terms[term];
+      m.all += tc.all;
+      m.complaints += tc.complaints;
+      if (tc.example == TermCounts::kNoExample) continue;
+      const Example& ex = o.examples[tc.example];
+      if (m.example == TermCounts::kNoExample || ex.id < d.examples[m.example].id) {
+        // Each of their examples is copied once, however many terms it serves.
+        if (copied[tc.example] == TermCounts::kNoExample) {
+          copied[tc.example] = d.examples.size();
+          d.examples.push_back(ex);
+        }
+        m.example = copied[tc.example];
+      }
+    }
+  }
+  for (std::size_t b = 0; b < d.bucket_terms.size(); ++b)
+    for (std::size_t c = 0; c < kClasses; ++c)
+      for (auto& [term, count] : o.bucket_terms[b][c]) d.bucket_terms[b][c][term].n += count.n;
+  other = State(o.window, o.settings);  // leave `other` empty rather than half-moved
+}
+
+}  // namespace hark::report
