@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <charconv>
 #include <cmath>
 #include <thread>
@@ -8,6 +9,7 @@
 #include "commands.hpp"
 #include "hark/advice.hpp"
 #include "hark/classify.hpp"
+#include "hark/model.hpp"
 #include "hark/record_edit.hpp"
 #include "stage.hpp"
 
@@ -17,6 +19,7 @@ namespace {
 struct ClassifyOptions {
   StageInput input;
   unsigned threads = 1;
+  std::string model;  // a model file from hark train; empty: the built-in verdict
 };
 
 // Probabilities to three decimals ("0.843", "0.5", "1"): enough to act on, short enough to
@@ -56,6 +59,9 @@ std::string_view string_field(simdjson::dom::object record, std::string_view key
 // Classifies one record and writes it, with the added keys, to `out`.
 class Classifier {
  public:
+  // With a model, the model decides; the built-in cues are still the evidence reported.
+  explicit Classifier(const Model* model = nullptr) : model_(model) {}
+
   void write(simdjson::dom::object record, std::string_view raw, std::string& out) {
     // What is classified: the title, a line break, then the text; cue spans index into it.
     const std::string_view title = string_field(record, "title");
@@ -66,7 +72,8 @@ class Classifier {
     std::string_view lang = string_field(record, "lang");
     const bool detect = lang.empty();
     if (detect) lang = detect_language(text_);
-    const Analysis a = analyze(text_, lang);
+    Analysis a = analyze(text_, lang);
+    if (model_) model_->overrule(text_, a);
     const std::vector<std::string_view> pii = find_pii(text_);
 
     edit_.clear();
@@ -125,6 +132,7 @@ class Classifier {
   std::string text_;
   std::string value_;
   RecordEdit edit_;
+  const Model* model_;
 };
 
 // With several threads, lines are gathered into batches; each thread re-parses and classifies
@@ -132,7 +140,10 @@ class Classifier {
 // memory stays bounded by the batch size.
 class ParallelClassifier {
  public:
-  ParallelClassifier(unsigned threads, LineWriter& out) : slices_(threads), out_(out) {}
+  ParallelClassifier(unsigned threads, const Model* model, LineWriter& out)
+      : slices_(threads), out_(out) {
+    for (Slice& slice : slices_) slice.classifier = Classifier(model);
+  }
 
   void add(std::string_view raw) {
     lines_.emplace_back(raw);
@@ -185,16 +196,19 @@ class ParallelClassifier {
 };
 
 int run_classify(const ClassifyOptions& opt) {
+  std::optional<Model> model;
+  if (!opt.model.empty()) model = load_model(opt.model);
+  const Model* use = model ? &*model : nullptr;
   LineWriter out;
   if (opt.threads <= 1) {
-    Classifier classifier;
+    Classifier classifier(use);
     return run_stage("hark classify", opt.input, out,
                      [&](simdjson::dom::object record, std::string_view raw, const Position&) {
                        classifier.write(record, raw, out.buffer());
                        out.end_line();
                      });
   }
-  ParallelClassifier parallel(opt.threads, out);
+  ParallelClassifier parallel(opt.threads, use, out);
   const int status = run_stage("hark classify", opt.input, out,
                                [&](simdjson::dom::object, std::string_view raw, const Position&) {
                                  parallel.add(raw);
@@ -214,6 +228,8 @@ void setup_classify(CLI::App& app, Status& status) {
   sub->add_option("--threads", opt->threads, "Classify on N threads; output keeps input order")
       ->capture_default_str()
       ->check(CLI::Range(1u, 256u));
+  sub->add_option("-m,--model", opt->model,
+                  "Let a model from 'hark train' decide class, scores and confidence");
   sub->footer(
       "Adds class, confidence, scores, cues, advice and pii to every record (lang and\n"
       "lang_detected when the record had no lang); other keys pass through untouched.\n"

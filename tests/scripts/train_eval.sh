@@ -33,3 +33,18 @@ PY
 "$hark" eval "$toy" --model "$tmp/toy.model" > "$tmp/eval.txt"
 grep -q '^macro-F1 1.000  accuracy 1.000' "$tmp/eval.txt"
 grep -q '^expert-tip       1.000     1.000     1.000         6$' "$tmp/eval.txt"
+
+# classify --model: the model decides (every toy mention right, as eval said), the built-in
+# cues stay as the evidence, and threads keep the same output.
+"$hark" classify --model "$tmp/toy.model" "$toy" > "$tmp/classified.jsonl"
+"$hark" classify --model "$tmp/toy.model" --threads 2 "$toy" | cmp - "$tmp/classified.jsonl"
+python3 - "$tmp/classified.jsonl" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+assert len(rows) == 30, len(rows)
+for r in rows:
+    assert r["class"] == r["label"], r
+    assert r["confidence"] == max(r["scores"].values()), r
+    assert abs(sum(r["scores"].values()) - 1) < 0.01, r
+assert sum(1 for r in rows if r["cues"]) >= 20, "the built-in cues should still be reported"
+PY
