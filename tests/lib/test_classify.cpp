@@ -110,6 +110,18 @@ TEST_CASE("URLs, handles and hashtags are units, not words") {
   CHECK(first_cue("@fix_it_felix hello", "en", hark::Label::complaint).cue.empty());
 }
 
+TEST_CASE("punctuation after a link ends the sentence, not the link") {
+  const std::string text = "Do you ship to https://example.com/store?";
+  const hark::Cue link = first_cue(text, "en", hark::Label::other);
+  CHECK(link.cue == "https://example.com/store");
+  const hark::Cue mark = first_cue(text.substr(6), "en", hark::Label::question);
+  CHECK(mark.cue == "?");
+  // A query string inside the link stays in it.
+  CHECK(first_cue("see https://example.com/?q=1.", "en", hark::Label::other).cue ==
+        "https://example.com/?q=1");
+  CHECK(hark::analyze("Do you ship to https://example.com/store?", "en").label == hark::Label::question);
+}
+
 TEST_CASE("a why-question with complaint cues is a complaint") {
   CHECK(hark::analyze("Why does the app never work when I need it?", "en").label == hark::Label::complaint);
   CHECK(hark::analyze("Waarom werkt de app nooit als ik hem nodig heb?", "nl").label ==

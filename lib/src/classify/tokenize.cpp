@@ -67,6 +67,10 @@ std::size_t emoticon_at(std::string_view text, std::size_t i) {
   return 0;
 }
 
+bool is_trailing_punctuation(char c) {
+  return c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':' || c == ')' || c == '"';
+}
+
 bool sentence_punct(char c) { return c == '.' || c == '!' || c == '?' || c == ';'; }
 
 }  // namespace
@@ -105,6 +109,8 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
         starts_with_ci(rest, "www.")) {
       std::size_t e = i;
       while (e < text.size() && text[e] != ' ' && text[e] != '\n' && text[e] != '\t') ++e;
+      // Punctuation after a link ends the sentence, not the link: "see https://x.y/z?" asks.
+      while (e > i + 8 && is_trailing_punctuation(text[e - 1])) --e;
       // URLs are units that no lexicon entry matches: not worth folding.
       Token url;
       url.kind = TokenKind::url;
