@@ -66,8 +66,7 @@ void XmlFeedReader::atom_start(const Frame& f) {
     return;
   }
   if (atom && n == "entry") {
-    begin_item();
-    item_.guid_permalink = false;  // an Atom id names the entry; only links locate it
+    begin_item();  // an http id with no link is the entry's address, as feed readers take it
     return;
   }
   if (!in_item()) {

@@ -137,7 +137,7 @@ TEST_CASE("Atom 1.0: text constructs, xml:base, link choice, author fallback") {
   const Mention& c = r.items[2];
   CHECK(str(c.title) == "<b> is literal here");  // type="text" is not HTML
   CHECK(str(c.text) == "<b> is literal here\n\nLine one and more");  // content@src: summary
-  CHECK(!c.url);
+  CHECK(str(c.url) == "https://blog.example.com/acme/posts/3");  // no link: the http id
 }
 
 TEST_CASE("Atom 0.3") {
