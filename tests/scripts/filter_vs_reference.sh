@@ -29,6 +29,18 @@ jq -c 'select(.lang == "nl") | input_line_number' "$in" > "$tmp/n"
 lines_of "$tmp/n" > "$tmp/r"
 check "--lang nl vs jq" "$tmp/h" "$tmp/r"
 
+# The generator writes bare tags only; --lang is a case-insensitive BCP-47 prefix, so check
+# that too on a copy with regional and upper-case tags (and a prefix that is not a subtag).
+jq -c 'if .lang == "nl" and input_line_number % 3 == 0 then .lang = "nl-BE"
+       elif .lang == "nl" and input_line_number % 3 == 1 then .lang = "NL"
+       elif .lang == "de" and input_line_number % 2 == 0 then .lang = "nld"
+       else . end' "$in" > "$tmp/regional.jsonl"
+"$hark" filter --lang nl "$tmp/regional.jsonl" > "$tmp/h"
+jq -c 'select((.lang // "") | ascii_downcase | test("^nl(-|$)")) | input_line_number' "$tmp/regional.jsonl" > "$tmp/n"
+awk 'NR == FNR { keep[$1]; next } FNR in keep' "$tmp/n" "$tmp/regional.jsonl" > "$tmp/r"
+check "--lang nl on nl-BE, NL, nld vs jq" "$tmp/h" "$tmp/r"
+grep -q '"nl-BE"' "$tmp/h" && grep -q '"NL"' "$tmp/h" || { echo "FAIL regional tags were not kept"; fail=1; }
+
 "$hark" filter --lang nl --regex '(?i)service' "$in" > "$tmp/h"
 jq -c 'select(.lang == "nl" and (((.title // "") | test("service"; "i")) or ((.text // "") | test("service"; "i")))) | input_line_number' "$in" > "$tmp/n"
 lines_of "$tmp/n" > "$tmp/r"
