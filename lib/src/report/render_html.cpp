@@ -163,10 +163,17 @@ std::string source_bars(const std::vector<Breakdown>& rows) {
       "<svg class=\"chart\" viewBox=\"0 0 {} {:.0f}\" role=\"img\" aria-label=\"Mentions by "
       "source\">",
       kW, row * static_cast<double>(n) + 8);
+  // Names start at the left edge and are clipped before the bars: glyph widths are unknown
+  // here, so a count of characters cannot promise a fit. The whole name is the tooltip.
+  s += fmt::format("<clipPath id=\"source-names\"><rect width=\"{}\" height=\"{:.0f}\"/></clipPath>"
+                   "<g clip-path=\"url(#source-names)\">",
+                   label - 8, row * static_cast<double>(n) + 8);
+  for (std::size_t i = 0; i < n; ++i)
+    s += fmt::format("<text x=\"0\" y=\"{:.1f}\" class=\"label\"><title>{}</title>{}</text>",
+                     22 + row * static_cast<double>(i), esc(rows[i].name), esc(clip(rows[i].name, 20)));
+  s += "</g>";
   for (std::size_t i = 0; i < n; ++i) {
     const double y = 4 + row * static_cast<double>(i);
-    s += fmt::format("<text x=\"{}\" y=\"{:.1f}\" class=\"label\" text-anchor=\"end\">{}</text>",
-                     label - 8, y + 18, esc(clip(rows[i].name, 14)));
     double x = label;
     for (std::size_t c = 0; c < kClasses; ++c) {
       const std::uint64_t v = rows[i].counts[c];
