@@ -27,10 +27,18 @@ void append_folded(std::string& out, std::string_view s) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   std::size_t i = 0;
   while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
-      ++i;
+    // A run of ASCII, the common case, is lowered in one pass without a check per byte.
+    std::size_t end = i;
+    while (end < s.size() && static_cast<unsigned char>(s[end]) < 0x80) ++end;
+    if (end > i) {
+      const std::size_t at = out.size();
+      out.resize(at + (end - i));
+      char* to = out.data() + at;
+      for (std::size_t k = i; k < end; ++k) {
+        const char c = s[k];
+        *to++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      }
+      i = end;
       continue;
     }
     utf8proc_int32_t cp;
