@@ -271,7 +271,7 @@ td.text{min-width:240px;overflow-wrap:anywhere}
 .two{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:0 24px}
 a{color:#1f6fb2;text-decoration:none}a:hover{text-decoration:underline}
 footer{color:var(--muted);font-size:13px;margin-top:22px}
-@media (max-width:560px){body{font-size:14px}main{padding:12px 10px 30px}.cards{grid-template-columns:1fr 1fr;gap:8px}.card .v{font-size:23px}td.text{min-width:0}.opt{display:none}section{padding:12px}}
+@media (max-width:560px){body{font-size:14px}main{padding:12px 10px 30px}.cards{grid-template-columns:1fr 1fr;gap:8px}.card .v{font-size:23px}td.text{min-width:0}.opt{display:none}section{padding:12px}.chart .tick{font-size:22px}.chart .label{font-size:24px}}
 )";
 
 }  // namespace
