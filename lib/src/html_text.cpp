@@ -6,6 +6,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "swar.hpp"
+
 namespace hark {
 namespace {
 
@@ -105,6 +107,19 @@ class TextSink {
       const std::size_t n = s.size();
       std::size_t run = i;
       while (run < n) {
+        // Eight bytes at once when all of them would go: no white space but single
+        // spaces with ordinary bytes after them, no controls, no 0xC2.
+        if (swar::kEnabled && run + 8 < n) {
+          const std::uint64_t w = swar::load(s.data() + run);
+          const std::uint64_t stop =
+              swar::below(w, 0x20) | swar::equal(w, 0x7F) | swar::equal(w, 0xC2);
+          const std::uint64_t sp = swar::equal(w, ' ');
+          if (stop == 0 && (sp & (sp << 8)) == 0 && !(run == i && (sp & 0x80)) &&
+              !((sp >> 63) && kByteClass[p[run + 8]] != 0)) {
+            run += 8;
+            continue;
+          }
+        }
         const unsigned k = kByteClass[p[run]];
         const unsigned next = run + 1 < n ? kByteClass[p[run + 1]] : 2u;
         const bool go = (k == 0) | ((k == 1) & (next == 0) & (run > i));
