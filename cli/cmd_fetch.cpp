@@ -219,9 +219,10 @@ int run_fetch(const FetchOptions& opt) {
   // Local sources are read and parsed on worker threads (no more than --jobs, nor than
   // cores) and finished here in command-line order, as a sequential run would; state and
   // output stay on this thread. The window bounds how many parsed sources wait in memory.
-  const bool write_all = !state || opt.all;
   const unsigned threads = std::min(static_cast<unsigned>(opt.jobs),
                                     std::max(1u, std::thread::hardware_concurrency()));
+  // Workers make the JSON lines when every record will be written; alone, it is a copy.
+  const bool json_on_workers = (!state || opt.all) && threads > 1;
   OrderedJobs<LocalDone> local(threads, 4 * threads, [&finish](LocalDone&& d) {
     finish(*d.target, std::move(d.result), &d);
   });
@@ -231,9 +232,9 @@ int run_fetch(const FetchOptions& opt) {
     plugins.push_back(info->make());
     FetchRequest request{rest, {}, fetched, opt.max_body};
     if (auto job = plugins.back()->local_job(request)) {
-      local.submit([job = std::move(job), &target, write_all] {
+      local.submit([job = std::move(job), &target, json_on_workers] {
         LocalDone d{&target, job(), {}, {}};
-        if (write_all && d.result.error.empty()) {
+        if (json_on_workers && d.result.error.empty()) {
           d.ends.reserve(d.result.mentions.size());
           for (const Mention& m : d.result.mentions) {
             append_mention(d.json, m);
