@@ -2,7 +2,9 @@
 # Feed parsing throughput: hark fetch --no-state (detection, charset, XML, HTML to text,
 # dates, ids, JSON output) against sfeed (one process per file, as sfeed_update runs it;
 # TSV, no normalisation) and python3-feedparser on the same generated corpus of 400 feeds,
-# 121k items (make-big-feeds.py, seed 42). Prints items/s medians and the ratios.
+# 121k items (make-big-feeds.py, seed 42). Prints items/s medians and the ratios. hark parses
+# files on as many threads as -j (8) and the cores allow; it is also timed with -j 1 (one
+# thread) for the per-core figure.
 # feedparser takes minutes on the whole corpus, so it runs once on the first FP_FILES files
 # and hark is timed on those same files for its ratio.
 set -euo pipefail
@@ -31,10 +33,13 @@ got=$("$hark" fetch --no-state "${files[@]}" | wc -l)
 sfeed_all() { for f in "$@"; do sfeed < "$f"; done; }
 runs=${RUNS:-5}
 h=$(median_time "$runs" "$hark" fetch --no-state "${files[@]}")
+h1=$(median_time "$runs" "$hark" fetch --no-state -j 1 "${files[@]}")
 s=$(median_time "$runs" sfeed_all "${files[@]}")
-printf 'hark fetch --no-state  %.3f s  %8.0f items/s\n' "$h" "$(echo "$items / $h" | bc -l)"
-printf 'sfeed                  %.3f s  %8.0f items/s\n' "$s" "$(echo "$items / $s" | bc -l)"
-printf 'ratio hark/sfeed (items/s): %.2fx\n' "$(echo "$s / $h" | bc -l)"
+printf 'hark fetch --no-state       %.3f s  %8.0f items/s\n' "$h" "$(echo "$items / $h" | bc -l)"
+printf 'hark fetch --no-state -j 1  %.3f s  %8.0f items/s\n' "$h1" "$(echo "$items / $h1" | bc -l)"
+printf 'sfeed                       %.3f s  %8.0f items/s\n' "$s" "$(echo "$items / $s" | bc -l)"
+printf 'ratio hark/sfeed (items/s): %.2fx (-j 1: %.2fx)\n' "$(echo "$s / $h" | bc -l)" \
+  "$(echo "$s / $h1" | bc -l)"
 
 fp_files=("${files[@]:0:${FP_FILES:-20}}")
 fp_items=$(python3 -c '

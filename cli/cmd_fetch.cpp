@@ -1,7 +1,9 @@
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <unistd.h>
 #include <unordered_set>
 #include <vector>
@@ -12,6 +14,7 @@
 #include "hark/error.hpp"
 #include "hark/http.hpp"
 #include "hark/json.hpp"
+#include "hark/ordered_jobs.hpp"
 #include "hark/source.hpp"
 #include "hark/state.hpp"
 #include "hark/time.hpp"
@@ -115,6 +118,16 @@ class Progress {
   std::size_t errors_ = 0;
 };
 
+// A local source's outcome, parsed on a worker thread; when every record will be written
+// (no state, or --all) its JSON lines are made there too: json holds them one after
+// another, record i ending at ends[i].
+struct LocalDone {
+  const std::string* target;
+  FetchResult result;
+  std::string json;
+  std::vector<std::size_t> ends;
+};
+
 int list_sources() {
   for (const SourceInfo& s : builtin_sources())
     fmt::print("{:<10}  {}\n", s.name, s.summary);
@@ -156,7 +169,7 @@ int run_fetch(const FetchOptions& opt) {
   std::unordered_set<std::string> emitted;  // ids written this run, so none repeats
   int failures = 0;
 
-  auto finish = [&](const std::string& target, FetchResult&& r) {
+  auto finish = [&](const std::string& target, FetchResult&& r, const LocalDone* lines) {
     if (!r.error.empty()) {
       ++failures;
       progress.message(fmt::format("hark fetch: {}: {}", target, r.error));
@@ -169,7 +182,8 @@ int run_fetch(const FetchOptions& opt) {
         progress.message(fmt::format("hark fetch: {}: {}", target, w));
     }
     std::vector<std::string> ids;
-    for (const Mention& m : r.mentions) {
+    for (std::size_t i = 0; i < r.mentions.size(); ++i) {
+      const Mention& m = r.mentions[i];
       if (since && m.published) {
         const auto t = parse_rfc3339(*m.published);
         if (t && *t < *since) continue;
@@ -178,7 +192,12 @@ int run_fetch(const FetchOptions& opt) {
         if (emitted.count(m.id) != 0 || state->seen(m.id)) continue;
         emitted.insert(m.id);
       }
-      append_mention(out.buffer(), m);
+      if (lines && !lines->ends.empty()) {
+        const std::size_t start = i == 0 ? 0 : lines->ends[i - 1];
+        out.buffer().append(lines->json, start, lines->ends[i] - start);
+      } else {
+        append_mention(out.buffer(), m);
+      }
       out.end_line();
       ids.push_back(m.id);
     }
@@ -197,17 +216,43 @@ int run_fetch(const FetchOptions& opt) {
     progress.source_done(ids.size(), r.bytes, false);
   };
 
+  // Local sources are read and parsed on worker threads (no more than --jobs, nor than
+  // cores) and finished here in command-line order, as a sequential run would; state and
+  // output stay on this thread. The window bounds how many parsed sources wait in memory.
+  const unsigned threads = std::min(static_cast<unsigned>(opt.jobs),
+                                    std::max(1u, std::thread::hardware_concurrency()));
+  // Workers make the JSON lines when every record will be written; alone, it is a copy.
+  const bool json_on_workers = (!state || opt.all) && threads > 1;
+  OrderedJobs<LocalDone> local(threads, 4 * threads, [&finish](LocalDone&& d) {
+    finish(*d.target, std::move(d.result), &d);
+  });
   std::vector<std::unique_ptr<Source>> plugins;  // alive until every callback has run
   for (const std::string& target : targets) {
     auto [info, rest] = route(target);
     plugins.push_back(info->make());
     FetchRequest request{rest, {}, fetched, opt.max_body};
+    if (auto job = plugins.back()->local_job(request)) {
+      local.submit([job = std::move(job), &target, json_on_workers] {
+        LocalDone d{&target, job(), {}, {}};
+        if (json_on_workers && d.result.error.empty()) {
+          d.ends.reserve(d.result.mentions.size());
+          for (const Mention& m : d.result.mentions) {
+            append_mention(d.json, m);
+            d.ends.push_back(d.json.size());
+          }
+        }
+        return d;
+      });
+      continue;
+    }
     if (state && !opt.all) {
       if (auto st = state->source(target)) request.validators = st->validators;
     }
-    plugins.back()->fetch(request, *http,
-                          [&finish, target](FetchResult&& r) { finish(target, std::move(r)); });
+    plugins.back()->fetch(request, *http, [&finish, target](FetchResult&& r) {
+      finish(target, std::move(r), nullptr);
+    });
   }
+  local.finish();
   http->run();
   progress.finish();
   return failures > 0 ? static_cast<int>(Exit::failure) : 0;

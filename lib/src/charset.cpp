@@ -6,7 +6,9 @@
 #include <cerrno>
 #include <cstring>
 
+#include "hark/html_text.hpp"
 #include "hark/json.hpp"
+#include "swar.hpp"
 
 namespace hark {
 namespace {
@@ -35,6 +37,37 @@ std::string canonical(const std::string& label) {
   if (label == "gb2312" || label == "gbk" || label == "x-gbk") return "gb18030";
   if (label == "shift_jis" || label == "sjis" || label == "x-sjis") return "shift_jis";
   return label;
+}
+
+constexpr std::uint16_t kWindows1252High[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+// windows-1252 by table, as glibc's iconv reads it (an undefined byte is U+FFFD): it is
+// what ISO-8859-1 and US-ASCII feeds are read as, and iconv took as long as parsing them.
+void windows1252_to_utf8(std::string_view in, Decoded& out) {
+  out.text.clear();
+  out.text.reserve(in.size() + in.size() / 2);
+  std::size_t i = 0;
+  while (i < in.size()) {
+    std::size_t ascii = i;  // ASCII is copied as it is, in runs
+    while (swar::kEnabled && ascii + 8 <= in.size() &&
+           (swar::load(in.data() + ascii) & swar::kHigh) == 0)
+      ascii += 8;
+    while (ascii < in.size() && static_cast<unsigned char>(in[ascii]) < 0x80) ++ascii;
+    out.text.append(in.data() + i, ascii - i);
+    if (ascii == in.size()) break;
+    const auto b = static_cast<unsigned char>(in[ascii]);
+    const std::uint32_t cp = b >= 0xA0 ? b : kWindows1252High[b - 0x80];
+    if (cp == 0) {
+      out.text.append("\xEF\xBF\xBD");
+      out.replaced = true;
+    } else {
+      append_utf8(out.text, cp);
+    }
+    i = ascii + 1;
+  }
 }
 
 // Decodes with iconv; an invalid or truncated sequence becomes U+FFFD and decoding goes on
@@ -66,6 +99,10 @@ bool iconv_to_utf8(std::string_view in, const std::string& encoding, Decoded& ou
 }
 
 }  // namespace
+
+std::uint32_t windows1252_high(unsigned char byte) {
+  return byte >= 0x80 && byte <= 0x9F ? kWindows1252High[byte - 0x80] : 0;
+}
 
 std::string charset_from_content_type(std::string_view ct) {
   std::size_t i = 0;
@@ -139,7 +176,9 @@ Decoded decode_to_utf8(std::string_view body, std::string_view http_charset, boo
   std::size_t bom = 0;
   out.encoding = choose_encoding(body, http_charset, xml, bom);
   body.remove_prefix(bom);
-  if (out.encoding != "utf-8" && !iconv_to_utf8(body, out.encoding, out)) {
+  if (out.encoding == "windows-1252") {
+    windows1252_to_utf8(body, out);
+  } else if (out.encoding != "utf-8" && !iconv_to_utf8(body, out.encoding, out)) {
     out.unknown = true;
     out.encoding = "utf-8";
   }

@@ -6,15 +6,11 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "hark/charset.hpp"
+#include "swar.hpp"
+
 namespace hark {
 namespace {
-
-// HTML turns numeric references to 0x80..0x9F into the windows-1252 characters authors
-// meant ("&#146;" is a right single quote); so do we. 0 marks the five undefined bytes.
-constexpr std::uint16_t kCp1252High[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 // libxml2 holds the HTML 4 entity table but looks names up by a linear scan; we index it
 // once by walking its reverse (code point -> name) lookup over the range the table uses.
@@ -73,7 +69,8 @@ std::size_t parse_reference(std::string_view s, std::uint32_t& cp) {
       v = v * (hex ? 16 : 10) + static_cast<unsigned>(d);
     }
     if (i == start || i >= s.size() || s[i] != ';') return 0;
-    if (v >= 0x80 && v <= 0x9F) v = kCp1252High[v - 0x80];
+    // HTML reads 0x80..0x9F as the windows-1252 characters authors meant ("&#146;" is ’).
+    if (v >= 0x80 && v <= 0x9F) v = windows1252_high(static_cast<unsigned char>(v));
     cp = allowed_char(static_cast<std::uint32_t>(v)) ? static_cast<std::uint32_t>(v) : 0;
     return i + 1;
   }
@@ -105,6 +102,19 @@ class TextSink {
       const std::size_t n = s.size();
       std::size_t run = i;
       while (run < n) {
+        // Eight bytes at once when all of them would go: no white space but single
+        // spaces with ordinary bytes after them, no controls, no 0xC2.
+        if (swar::kEnabled && run + 8 < n) {
+          const std::uint64_t w = swar::load(s.data() + run);
+          const std::uint64_t stop =
+              swar::below(w, 0x20) | swar::equal(w, 0x7F) | swar::equal(w, 0xC2);
+          const std::uint64_t sp = swar::equal(w, ' ');
+          if (stop == 0 && (sp & (sp << 8)) == 0 && !(run == i && (sp & 0x80)) &&
+              !((sp >> 63) && kByteClass[p[run + 8]] != 0)) {
+            run += 8;
+            continue;
+          }
+        }
         const unsigned k = kByteClass[p[run]];
         const unsigned next = run + 1 < n ? kByteClass[p[run + 1]] : 2u;
         const bool go = (k == 0) | ((k == 1) & (next == 0) & (run > i));

@@ -7,8 +7,10 @@
 #include <cstring>
 
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include "hark/error.hpp"
+#include "swar.hpp"
 
 namespace hark {
 namespace {
@@ -70,14 +72,38 @@ void append_utf8_repaired(std::string& out, std::string_view s) {
 void append_json_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
+  const char* p = s.data();
+  const std::size_t size = s.size();
+  // Bytes over 0x7F need a look until the string is known to be valid UTF-8 (checked once,
+  // with SIMD, at the first such byte); after that only ASCII bytes can need escaping.
+  std::uint64_t high = swar::kHigh;
+  bool checked = false;
   std::size_t run = 0;  // start of the pending run of bytes that need no escaping
-  for (std::size_t i = 0; i < s.size();) {
+  for (std::size_t i = 0; i < size;) {
+    if (swar::kEnabled && i + 8 <= size) {
+      const std::uint64_t w = swar::load(p + i);
+      const std::uint64_t look =
+          swar::below(w, 0x20) | swar::equal(w, '"') | swar::equal(w, '\\') | (w & high);
+      if (look == 0) {
+        i += 8;
+        continue;
+      }
+      i += swar::first(look);
+    }
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
       ++i;
       continue;
     }
     if (c >= 0x80) {
+      if (!checked) {
+        checked = true;  // every byte before i is ASCII, so s[i..] is valid if s is
+        if (simdjson::validate_utf8(p + i, size - i)) high = 0;
+      }
+      if (high == 0) {  // valid: this may be inside a sequence the word step went into
+        ++i;
+        continue;
+      }
       const std::size_t n = utf8_sequence(s, i);
       if (n != 0) {
         i += n;

@@ -8,13 +8,6 @@
 namespace hark {
 namespace {
 
-void key(std::string& out, std::string_view name) {
-  if (out.back() != '{') out.push_back(',');
-  out.push_back('"');
-  out.append(name);
-  out.append("\":");
-}
-
 std::optional<std::string> opt_string(simdjson::dom::object rec, std::string_view name) {
   auto v = get_string(rec, name);
   if (!v) return std::nullopt;
@@ -47,16 +40,16 @@ std::optional<std::string_view> get_string(simdjson::dom::object record, std::st
 }
 
 void append_mention(std::string& out, const Mention& m) {
-  out.push_back('{');
-  const auto str = [&](std::string_view name, const std::optional<std::string>& v) {
-    key(out, name);
+  // Keys are literals with their comma: this runs for every record hark writes.
+  const auto str = [&](std::string_view comma_key, const std::optional<std::string>& v) {
+    out.append(comma_key);
     append_json_nullable(out, v);
   };
-  key(out, "id");
+  out.append("{\"id\":");
   append_json_string(out, m.id);
-  key(out, "source");
+  out.append(",\"source\":");
   append_json_string(out, m.source);
-  key(out, "feed");
+  out.append(",\"feed\":");
   if (m.feed_url || m.feed_title) {
     out.append("{\"url\":");
     append_json_nullable(out, m.feed_url);
@@ -66,26 +59,26 @@ void append_mention(std::string& out, const Mention& m) {
   } else {
     out.append("null");
   }
-  key(out, "channel");
+  out.append(",\"channel\":");
   append_json_string(out, m.channel);
-  str("url", m.url);
-  str("title", m.title);
-  str("text", m.text);
-  str("author", m.author);
-  str("author_name", m.author_name);
-  str("published", m.published);
-  str("fetched", m.fetched);
-  str("lang", m.lang);
-  key(out, "tags");
+  str(",\"url\":", m.url);
+  str(",\"title\":", m.title);
+  str(",\"text\":", m.text);
+  str(",\"author\":", m.author);
+  str(",\"author_name\":", m.author_name);
+  str(",\"published\":", m.published);
+  str(",\"fetched\":", m.fetched);
+  str(",\"lang\":", m.lang);
+  out.append(",\"tags\":");
   out.push_back('[');
   for (std::size_t i = 0; i < m.tags.size(); ++i) {
     if (i) out.push_back(',');
     append_json_string(out, m.tags[i]);
   }
   out.push_back(']');
-  str("parent", m.parent);
-  str("thread", m.thread);
-  key(out, "engagement");
+  str(",\"parent\":", m.parent);
+  str(",\"thread\":", m.thread);
+  out.append(",\"engagement\":");
   out.append("{\"replies\":");
   append_json_int(out, m.engagement.replies);
   out.append(",\"likes\":");
@@ -93,10 +86,10 @@ void append_mention(std::string& out, const Mention& m) {
   out.append(",\"shares\":");
   append_json_int(out, m.engagement.shares);
   out.push_back('}');
-  key(out, "reach");
+  out.append(",\"reach\":");
   append_json_int(out, m.reach);
-  str("answered_at", m.answered_at);
-  str("answered_by", m.answered_by);
+  str(",\"answered_at\":", m.answered_at);
+  str(",\"answered_by\":", m.answered_by);
   out.push_back('}');
 }
 

@@ -129,8 +129,24 @@ std::string format_rfc3339(UnixTime t) {
   std::int64_t y;
   unsigned m, d;
   civil_from_days(days, y, m, d);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, secs / 3600, secs / 60 % 60,
-                     secs % 60);
+  if (y < 0 || y > 9999)
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, secs / 3600,
+                       secs / 60 % 60, secs % 60);
+  // Digits by hand: this runs for every date of every item, and fmt parses its format
+  // string each time.
+  char out[] = "0000-00-00T00:00:00Z";
+  const auto two = [&](std::size_t at, std::int64_t v) {
+    out[at] = static_cast<char>('0' + v / 10);
+    out[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  two(0, y / 100);
+  two(2, y % 100);
+  two(5, m);
+  two(8, d);
+  two(11, secs / 3600);
+  two(14, secs / 60 % 60);
+  two(17, secs % 60);
+  return std::string(out, sizeof out - 1);
 }
 
 UnixTime now_utc() { return static_cast<UnixTime>(std::time(nullptr)); }

@@ -23,20 +23,29 @@ FetchResult parse_document(std::string_view body, const FeedMeta& meta) {
   return r;
 }
 
+// Reads and parses a local target; pure apart from the read, so safe on any thread.
+FetchResult fetch_local(const FetchRequest& request) {
+  std::string body;
+  try {
+    body = read_local(request.target, request.max_body);
+  } catch (const Error& e) {
+    FetchResult r;
+    r.error = e.what();
+    return r;
+  }
+  return parse_document(body, {request.target, "", request.fetched});
+}
+
 class FeedSource final : public Source {
  public:
+  std::function<FetchResult()> local_job(const FetchRequest& request) override {
+    if (is_network_url(request.target)) return {};
+    return [request] { return fetch_local(request); };
+  }
+
   void fetch(const FetchRequest& request, HttpClient& http, FetchDone done) override {
     if (!is_network_url(request.target)) {
-      std::string body;
-      try {
-        body = read_local(request.target, request.max_body);
-      } catch (const Error& e) {
-        FetchResult r;
-        r.error = e.what();
-        done(std::move(r));
-        return;
-      }
-      done(parse_document(body, {request.target, "", request.fetched}));
+      done(fetch_local(request));
       return;
     }
     http.get(

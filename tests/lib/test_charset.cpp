@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <iconv.h>
 
 #include <string>
 
@@ -43,6 +44,29 @@ TEST_CASE("latin-1 and us-ascii labels read as windows-1252, as browsers do") {
   const auto d = decode_to_utf8("a\x81" "b", "windows-1252");
   CHECK(d.text == "a\uFFFDb");
   CHECK(d.replaced);
+}
+
+TEST_CASE("windows-1252 by table reads every byte as glibc's iconv does") {
+  // Each byte value after ASCII runs of every length up to 17, so both the 8-byte and the
+  // byte-by-byte steps meet it; iconv's answer, with U+FFFD for what it refuses, is the truth.
+  std::string doc;
+  for (int b = 0; b < 256; ++b) doc += std::string(static_cast<std::size_t>(b % 18), 'x') + static_cast<char>(b);
+  std::string want;
+  iconv_t cd = iconv_open("UTF-8", "windows-1252");
+  REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
+  for (char c : doc) {
+    char in[1] = {c}, out[8];
+    char* src = in;
+    char* dst = out;
+    std::size_t left = 1, room = sizeof out;
+    if (iconv(cd, &src, &left, &dst, &room) == static_cast<std::size_t>(-1)) want += "\uFFFD";
+    else want.append(out, static_cast<std::size_t>(dst - out));
+  }
+  iconv_close(cd);
+  const auto d = decode_to_utf8(doc, "windows-1252");
+  CHECK(d.text == want);
+  CHECK(d.replaced);
+  CHECK_FALSE(decode_to_utf8("plain \xE9t\xE9", "iso-8859-1").replaced);
 }
 
 TEST_CASE("UTF-16 with and without a byte order mark") {

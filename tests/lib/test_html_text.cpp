@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <iterator>
+#include <string>
+
 #include "hark/html_text.hpp"
 
 using hark::collapse_whitespace;
@@ -39,6 +43,41 @@ TEST_CASE("html_to_text collapses white space") {
   CHECK(html_to_text("  a \n\t b  ") == "a b");
   CHECK(html_to_text("a\x01\x7f b") == "a b");
   CHECK(collapse_whitespace("  Acme \n router\x0b ") == "Acme router");
+}
+
+TEST_CASE("collapse_whitespace 8 bytes at a time gives what the rules give byte by byte") {
+  // The rules: white space and U+00A0 are one space between words, other controls vanish.
+  const auto slowly = [](std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        space = true;
+      } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+        space = true;
+        ++i;
+      } else if (c >= 0x20 && c != 0x7F) {
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += static_cast<char>(c);
+      }
+    }
+    return out;
+  };
+  const std::string_view pieces[] = {"a", "bc", " ", "  ", "\n", "\t", "\x01", "\x7f",
+                                     "\xC2\xA0", "\xC2\xA9", "\xC2", "é", "words and more ",
+                                     "abcdefgh"};
+  std::uint32_t seed = 777;
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const int parts = round % 29;
+    for (int k = 0; k < parts; ++k) {
+      seed = seed * 1103515245 + 12345;
+      s += pieces[(seed >> 16) % std::size(pieces)];
+    }
+    REQUIRE_MESSAGE(collapse_whitespace(s) == slowly(s), "round ", round);
+  }
 }
 
 TEST_CASE("looks_like_html tells markup from text that only resembles it") {

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <iterator>
 #include <string>
 
 #include "hark/json.hpp"
@@ -12,9 +14,53 @@ std::string quoted(std::string_view s) {
   append_json_string(out, s);
   return out;
 }
+// The escaping rules one byte at a time, as plainly as they can be written.
+std::string quoted_slowly(std::string_view s) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '"') out += "\\\"";
+    else if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\b') out += "\\b";
+    else if (c == '\f') out += "\\f";
+    else if (c < 0x20) out += "\\u00" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 15];
+    else if (c < 0x80) out += static_cast<char>(c);
+    else {
+      std::size_t n = 0;  // the shortest prefix that is valid: one whole sequence
+      for (std::size_t k = 2; k <= 4 && i + k <= s.size() && n == 0; ++k)
+        if (hark::valid_utf8(s.substr(i, k))) n = k;
+      out += n ? s.substr(i, n) : "\xEF\xBF\xBD";
+      i += n ? n : 1;
+      continue;
+    }
+    ++i;
+  }
+  return out + "\"";
+}
 }  // namespace
 
 TEST_SUITE_BEGIN("json");
+
+TEST_CASE("escaping 8 bytes at a time gives what escaping byte by byte gives") {
+  // Pieces that matter to the word step: escapes, UTF-8 of every length, invalid bytes,
+  // placed at every offset by strings of many lengths.
+  const std::string_view pieces[] = {"a", "bc", "\"", "\\", "\n", std::string_view("\0", 1), "\x1f",
+                                     "\x7f", "é", "☕", "😀", "\xff", "\xe2\x82", "\xc0\xaf",
+                                     "plain words ", "        "};
+  std::uint32_t seed = 12345;
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const int parts = round % 23;
+    for (int k = 0; k < parts; ++k) {
+      seed = seed * 1103515245 + 12345;
+      s += pieces[(seed >> 16) % std::size(pieces)];
+    }
+    REQUIRE_MESSAGE(quoted(s) == quoted_slowly(s), "round ", round);
+  }
+}
 
 TEST_CASE("quotes, backslashes and control characters are escaped") {
   CHECK(quoted("a\"b\\c") == R"("a\"b\\c")");

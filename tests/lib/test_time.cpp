@@ -32,6 +32,12 @@ TEST_CASE("formatting round-trips") {
   CHECK(format_rfc3339(-1) == "1969-12-31T23:59:59Z");
   for (UnixTime t : {UnixTime{951782400}, UnixTime{4102444800}, UnixTime{1795511580}})
     CHECK(parse_rfc3339(format_rfc3339(t)) == t);
+  // The years that take the digit-by-hand path, at their edges, and those that do not.
+  CHECK(format_rfc3339(-62167219200) == "0000-01-01T00:00:00Z");
+  CHECK(format_rfc3339(-62135596801) == "0000-12-31T23:59:59Z");
+  CHECK(format_rfc3339(253402300799) == "9999-12-31T23:59:59Z");
+  CHECK(format_rfc3339(253402300800) == "10000-01-01T00:00:00Z");
+  CHECK(format_rfc3339(-62167219201) == "-001-12-31T23:59:59Z");
 }
 
 TEST_CASE("durations and instants as users type them") {

@@ -1,9 +1,13 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace hark {
+
+// The character windows-1252 gives a byte 0x80..0x9F, or 0 for its five undefined bytes.
+std::uint32_t windows1252_high(unsigned char byte);
 
 // The charset parameter of a Content-Type value ("text/xml; charset=ISO-8859-1"), lower-case
 // and unquoted; empty when there is none.
@@ -25,7 +29,8 @@ struct Decoded {
 // (UTF-8, UTF-16, UTF-32), `http_charset`, the XML declaration (for XML; `xml` false skips
 // it), UTF-16/32 recognised from the first '<', else UTF-8. Labels are read as browsers read
 // them: iso-8859-1 and us-ascii as windows-1252, gb2312 as gb18030. Bytes invalid in the
-// encoding become U+FFFD; nothing is dropped. Uses iconv(3) for everything but UTF-8.
+// encoding become U+FFFD; nothing is dropped. Uses iconv(3) for everything but UTF-8 and
+// windows-1252.
 Decoded decode_to_utf8(std::string_view body, std::string_view http_charset, bool xml = true);
 
 // True when decode_to_utf8 would return `body` itself: UTF-8 by the rules above, no byte

@@ -44,6 +44,10 @@ class Source {
   // either before returning (local input, a bad target) or later from inside http.run()
   // (network). Reports failures in FetchResult::error rather than by throwing.
   virtual void fetch(const FetchRequest& request, HttpClient& http, FetchDone done) = 0;
+  // For a target read without the network (a file, "-"): what fetch() would do, as a job
+  // that needs no HttpClient and may run on another thread. Empty when the target needs
+  // fetch(). The job must not use the Source object, which may be gone by then.
+  virtual std::function<FetchResult()> local_job(const FetchRequest& /*request*/) { return {}; }
 };
 
 // One row of the plugin registry (plugins/registry.cpp).
