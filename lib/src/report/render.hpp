@@ -18,6 +18,9 @@ std::uint64_t total(const ClassCounts& c);
 double age_hours(std::int64_t seconds);
 // "1 complaint", "2 complaints".
 std::string count_of(std::uint64_t n, std::string_view noun);
+// A mention's text on one line for tables: each run of line breaks (between a feed item's
+// title and body, or between paragraphs) becomes " · ", tabs become spaces.
+std::string one_line(std::string_view text);
 // part/whole as a percentage to one decimal; nullopt when whole is 0.
 std::optional<double> rate(std::uint64_t part, std::uint64_t whole);
 

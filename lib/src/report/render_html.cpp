@@ -224,7 +224,7 @@ std::string item_rows(const std::vector<Item>& items) {
         "style=\"background:{};color:{}\">{}</span></td><td class=\"opt\">{}</td><td class=\"text\">{}</td>"
         "</tr>",
         i.engagement, kClassColour[i.cls], kClassInk[i.cls], class_name(i.cls), esc(i.source),
-        link(i.url, esc(i.text)));
+        link(i.url, esc(one_line(i.text))));
   return s;
 }
 
@@ -369,7 +369,7 @@ std::string render_html(const Report& r) {
           "<td class=\"opt\">{2}</td><td class=\"num opt\">{3}</td><td class=\"opt\">{4}</td>"
           "<td class=\"text\">{5}</td></tr>",
           sla_state_name(q.state), age_hours(w.as_of() - q.item.published), class_name(q.item.cls),
-          q.item.engagement, esc(q.item.source), link(q.item.url, esc(q.item.text)));
+          q.item.engagement, esc(q.item.source), link(q.item.url, esc(one_line(q.item.text))));
     h += "</table></div>";
   }
   h += "</section>";
@@ -388,7 +388,7 @@ std::string render_html(const Report& r) {
     for (const Theme& t : lt.themes)
       h += fmt::format("<tr><td class=\"term\">{}</td><td class=\"num\">{}</td>"
                        "<td class=\"text\">{}</td></tr>",
-                       esc(t.term), t.complaints, esc(t.example_text));
+                       esc(t.term), t.complaints, esc(one_line(t.example_text)));
     h += "</table></div>";
   }
   h += "</section>";

@@ -153,7 +153,7 @@ std::string render_text(const Report& r, bool colour) {
       out += fmt::format("  {} {:>6.1f}h {:<10} {:>6}  {:<12} {}\n",
                          paint(state, state_colour(q.state)), age_hours(w.as_of() - q.item.published),
                          class_name(q.item.cls), q.item.engagement, clip(q.item.source, 12),
-                         clip(q.item.text, 60));
+                         clip(one_line(q.item.text), 60));
     }
   }
   out += head("Responses") + "  " + response_line(r) + "\n\n";
@@ -166,7 +166,7 @@ std::string render_text(const Report& r, bool colour) {
     if (lt.themes.empty()) out += "    nothing stands out\n";
     for (const Theme& t : lt.themes)
       out += fmt::format("    {:<24} {:>5}  e.g. \"{}\"\n", clip(t.term, 24), t.complaints,
-                         clip(t.example_text, 60));
+                         clip(one_line(t.example_text), 60));
   }
   out += '\n';
 
@@ -180,7 +180,7 @@ std::string render_text(const Report& r, bool colour) {
     out += head(title) + fmt::format("  {}\n", count);
     for (const Item& i : items)
       out += fmt::format("  {:>6}  {:<10} {:<12} {}\n", i.engagement, class_name(i.cls),
-                         clip(i.source, 12), clip(i.text, 60));
+                         clip(i.source, 12), clip(one_line(i.text), 60));
   };
   list("Amplify (praise and expert tips by engagement)", r.amplify_total, r.amplify);
   list("Respond in private", r.privacy_total, r.privacy);
@@ -217,7 +217,7 @@ namespace {
 // Mention text in a Markdown table cell: markup characters escaped, so text stays text.
 std::string md(std::string_view s) {
   std::string out;
-  for (char c : clip(s, 140)) {
+  for (char c : clip(one_line(s), 140)) {
     if (std::string_view("\\`*_[]<>|#!").find(c) != std::string_view::npos) out += '\\';
     out += c;
   }
