@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 
 #include "hark/fold.hpp"
@@ -196,18 +197,25 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
       upper += c >= 'A' && c <= 'Z';
       lower += c >= 'a' && c <= 'z';
       const std::size_t fb = store.size();
-      append_folded(store, text.substr(i, e - i));
-      // Normalise the typographic apostrophe so lexicons need one spelling.
+      const std::string_view word = text.substr(i, e - i);
       std::size_t w = fb;
-      for (std::size_t r = fb; r < store.size(); ++r) {
-        if (store[r] == '\xE2' && store.compare(r, 3, "\xE2\x80\x99") == 0) {
-          store[w++] = '\'';
-          r += 2;
-        } else {
-          store[w++] = store[r];
+      if (std::all_of(word.begin(), word.end(), [](char k) { return static_cast<unsigned char>(k) < 0x80; })) {
+        // Most words are ASCII: lowering them is all their folding.
+        store.resize(fb + word.size());
+        for (const char k : word) store[w++] = k >= 'A' && k <= 'Z' ? static_cast<char>(k + 32) : k;
+      } else {
+        append_folded(store, word);
+        // Normalise the typographic apostrophe so lexicons need one spelling.
+        for (std::size_t r = fb; r < store.size(); ++r) {
+          if (store[r] == '\xE2' && store.compare(r, 3, "\xE2\x80\x99") == 0) {
+            store[w++] = '\'';
+            r += 2;
+          } else {
+            store[w++] = store[r];
+          }
         }
+        store.resize(w);
       }
-      store.resize(w);
       Token t;
       t.kind = TokenKind::word;
       t.begin = i;
