@@ -75,4 +75,19 @@ TEST_CASE("record edits replace an existing key in place and handle the empty ob
   CHECK(out == R"({"class":"question"})");
 }
 
+TEST_CASE("record edits find a key spelled with escapes, and start afresh after clear()") {
+  const std::string raw = R"({"id":"a","cl\u0061ss":"other"})";
+  hark::RecordEdit edit;
+  edit.set("class", "\"question\"");
+  edit.set("class", "\"praise\"");  // set again: the last value counts
+  std::string out;
+  edit.write(out, parse(raw), raw);
+  CHECK(out == R"({"id":"a","class":"praise"})");
+  edit.clear();
+  edit.set("advice", "\"none\"");
+  out.clear();
+  edit.write(out, parse(R"({"id":"b"})"), R"({"id":"b"})");
+  CHECK(out == R"({"id":"b","advice":"none"})");
+}
+
 TEST_SUITE_END();

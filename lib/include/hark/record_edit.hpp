@@ -15,14 +15,16 @@ namespace hark {
 class RecordEdit {
  public:
   // Sets `key` to `json`, which must be one valid JSON value.
-  void set(std::string_view key, std::string json);
-  void clear() { keys_.clear(); }
+  void set(std::string_view key, std::string_view json);
+  // Forgets the keys; their buffers are kept for the next record.
+  void clear() { used_ = 0; }
 
   // Appends the edited record (no line end) to `out`. `raw` is the record's own text.
   void write(std::string& out, simdjson::dom::object record, std::string_view raw) const;
 
  private:
-  std::vector<std::pair<std::string, std::string>> keys_;
+  std::vector<std::pair<std::string, std::string>> keys_;  // the first used_ are set
+  std::size_t used_ = 0;
 };
 
 }  // namespace hark
