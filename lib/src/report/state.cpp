@@ -170,6 +170,44 @@ bool IdSet::insert(std::string_view id) {
   return true;
 }
 
+std::size_t TermIndex::probe(std::string_view t, std::uint64_t h) const {
+  const std::size_t mask = slots_.size() - 1;
+  const std::uint64_t tag = h >> 32;
+  std::size_t i = h & mask;
+  for (; slots_[i]; i = (i + 1) & mask)
+    if ((slots_[i] >> 32) == tag && text(static_cast<std::uint32_t>(slots_[i] - 1)) == t) break;
+  return i;
+}
+
+std::uint32_t TermIndex::find(std::string_view t) const {
+  const std::uint64_t s = slots_[probe(t, std::hash<std::string_view>{}(t))];
+  return s ? static_cast<std::uint32_t>(s - 1) : kNone;
+}
+
+std::uint32_t TermIndex::intern(std::string_view t) {
+  const std::uint64_t h = std::hash<std::string_view>{}(t);
+  std::size_t i = probe(t, h);
+  if (slots_[i]) return static_cast<std::uint32_t>(slots_[i] - 1);
+  const auto n = static_cast<std::uint32_t>(size());
+  bytes_.append(t);
+  starts_.push_back(bytes_.size());
+  if (2 * (size() + 1) > slots_.size()) {
+    // The hashes are not kept: recomputing them from the text on a rare resize is cheaper
+    // than 8 more bytes a term.
+    std::vector<std::uint64_t> old(2 * slots_.size());
+    old.swap(slots_);
+    for (std::uint64_t x : old)
+      if (x) {
+        const auto k = static_cast<std::uint32_t>(x - 1);
+        const std::string_view u = text(k);
+        slots_[probe(u, std::hash<std::string_view>{}(u))] = x;
+      }
+    i = probe(t, h);
+  }
+  slots_[i] = ((h >> 32) << 32) | (n + 1ULL);
+  return n;
+}
+
 bool queue_before(const QueueItem& a, const QueueItem& b) {
   // Overdue before due before ok before unknown; then the loudest, the widest read, the
   // oldest; the id settles ties so every shard order agrees.
@@ -319,33 +357,31 @@ void State::add(simdjson::dom::object rec) {
   d.scratch.split(body, theme_lang);
   const std::uint64_t record = ++d.record;
   auto& cell = d.bucket_terms[bucket - w.first][cls];
-  for (const TermScratch::Word& word : d.scratch.words) {
-    if (word.negation) continue;
-    auto it = cell.find(word.text);
-    if (it == cell.end()) it = cell.emplace(std::string(word.text), CellCount{}).first;
-    if (it->second.last == record) continue;
-    it->second.last = record;
-    ++it->second.n;
-  }
-  if (theme_lang.empty()) return;
-  auto lt = d.themes.find(theme_lang);
-  if (lt == d.themes.end()) lt = d.themes.emplace(std::string(theme_lang), LanguageTerms{}).first;
-  LanguageTerms& terms = lt->second;
-  ++terms.mentions;
+  LanguageTerms* terms = nullptr;
   const bool complaint = cls == kComplaint;
   std::size_t example = TermCounts::kNoExample;
-  if (complaint) {
-    ++terms.complaints;
-    example = d.examples.size();
-    d.examples.push_back({std::string(*id), cut(body, kItemText)});
+  if (!theme_lang.empty()) {
+    auto lt = d.themes.find(theme_lang);
+    if (lt == d.themes.end()) lt = d.themes.emplace(std::string(theme_lang), LanguageTerms{}).first;
+    terms = &lt->second;
+    ++terms->mentions;
+    if (complaint) {
+      ++terms->complaints;
+      example = d.examples.size();
+      d.examples.push_back({std::string(*id), cut(body, kItemText)});
+    }
   }
+  // Spike cells count words only; phrases are looked up only when there are themes to count.
+  const std::size_t n = terms ? d.scratch.terms.size() : d.scratch.words_in_terms;
   bool used = false;
-  for (std::string_view t : d.scratch.terms) {
-    auto it = terms.terms.find(t);
-    if (it == terms.terms.end()) it = terms.terms.emplace(std::string(t), TermCounts{}).first;
-    TermCounts& tc = it->second;
-    if (tc.last == record) continue;  // said twice in one mention
-    tc.last = record;
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint32_t t = d.terms.intern(d.scratch.terms[k]);
+    if (t >= d.stamps.size()) d.stamps.resize(t + 1);
+    if (d.stamps[t] == record) continue;  // said twice in one mention
+    d.stamps[t] = record;
+    if (k < d.scratch.words_in_terms) ++cell[t];
+    if (!terms) continue;
+    TermCounts& tc = terms->terms[t];
     ++tc.all;
     if (!complaint) continue;
     ++tc.complaints;
@@ -354,7 +390,7 @@ void State::add(simdjson::dom::object rec) {
       used = true;
     }
   }
-  if (complaint && !used) d.examples.pop_back();
+  if (complaint && terms && !used) d.examples.pop_back();
 }
 
 void State::merge(State&& other) {
@@ -398,11 +434,11 @@ void State::merge(State&& other) {
     LanguageTerms& mine = d.themes[lang];
     mine.mentions += theirs.mentions;
     mine.complaints += theirs.complaints;
-    for (auto& [term, tc] : theirs.terms) {
-      TermCounts& m = mine.terms[term];
+    theirs.terms.for_each([&](std::uint32_t t, const TermCounts& tc) {
+      TermCounts& m = mine.terms[d.terms.intern(o.terms.text(t))];
       m.all += tc.all;
       m.complaints += tc.complaints;
-      if (tc.example == TermCounts::kNoExample) continue;
+      if (tc.example == TermCounts::kNoExample) return;
       const Example& ex = o.examples[tc.example];
       if (m.example == TermCounts::kNoExample || ex.id < d.examples[m.example].id) {
         // Each of their examples is copied once, however many terms it serves.
@@ -412,11 +448,13 @@ void State::merge(State&& other) {
         }
         m.example = copied[tc.example];
       }
-    }
+    });
   }
   for (std::size_t b = 0; b < d.bucket_terms.size(); ++b)
     for (std::size_t c = 0; c < kClasses; ++c)
-      for (auto& [term, count] : o.bucket_terms[b][c]) d.bucket_terms[b][c][term].n += count.n;
+      o.bucket_terms[b][c].for_each([&](std::uint32_t t, std::uint64_t count) {
+        d.bucket_terms[b][c][d.terms.intern(o.terms.text(t))] += count;
+      });
   other = State(o.window, o.settings);  // leave `other` empty rather than half-moved
 }
 

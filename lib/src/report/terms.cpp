@@ -189,6 +189,7 @@ void TermScratch::split(std::string_view text, std::string_view lang) {
     if (!words[k].after_gap) phrases.append(words[k - 1].text).append(" ").append(words[k].text).push_back('\0');
   for (const Word& w : words)
     if (!w.negation) terms.push_back(w.text);
+  words_in_terms = terms.size();
   for (std::size_t p = 0; p < phrases.size();) {
     const std::size_t end = phrases.find('\0', p);
     terms.push_back(std::string_view(phrases).substr(p, end - p));
