@@ -168,9 +168,11 @@ void TermScratch::split(std::string_view text, std::string_view lang) {
       ++j;
     }
     const std::string_view w = f.substr(i, j - i);
-    // Handles and links say who or where, not what the mention is about.
-    if (f.compare(i, 7, "http://") == 0 || f.compare(i, 8, "https://") == 0 ||
-        f.compare(i, 4, "www.") == 0) {
+    // Handles and links say who or where, not what the mention is about. The first letter
+    // is checked first: three compares per word were a tenth of the split.
+    if ((c == 'h' || c == 'w') &&
+        (f.compare(i, 7, "http://") == 0 || f.compare(i, 8, "https://") == 0 ||
+         f.compare(i, 4, "www.") == 0)) {
       while (i < f.size() && f[i] != ' ') ++i;
       after_gap = true;
       continue;
@@ -183,17 +185,24 @@ void TermScratch::split(std::string_view text, std::string_view lang) {
     words.push_back({w, after_gap, negation(w)});
     after_gap = false;
   }
-  // Phrases are two neighbouring words with no stopword or sentence mark between them.
-  phrases.clear();
-  for (std::size_t k = 1; k < words.size(); ++k)
-    if (!words[k].after_gap) phrases.append(words[k - 1].text).append(" ").append(words[k].text).push_back('\0');
   for (const Word& w : words)
     if (!w.negation) terms.push_back(w.text);
   words_in_terms = terms.size();
-  for (std::size_t p = 0; p < phrases.size();) {
-    const std::size_t end = phrases.find('\0', p);
-    terms.push_back(std::string_view(phrases).substr(p, end - p));
-    p = end + 1;
+  // Phrases are two neighbouring words with no stopword or sentence mark between them. Most
+  // are in the folded text as they are ("a b"); the others are copied, into a buffer large
+  // enough for all of them, so the views taken stay valid.
+  phrases.clear();
+  phrases.reserve(2 * folded.size() + words.size());
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    if (words[k].after_gap) continue;
+    const std::string_view a = words[k - 1].text, b = words[k].text;
+    if (b.data() == a.data() + a.size() + 1 && a.data()[a.size()] == ' ') {
+      terms.emplace_back(a.data(), a.size() + 1 + b.size());
+      continue;
+    }
+    const std::size_t start = phrases.size();
+    phrases.append(a).append(" ").append(b);
+    terms.push_back(std::string_view(phrases).substr(start));
   }
 }
 
