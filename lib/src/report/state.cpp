@@ -145,9 +145,12 @@ std::string_view sla_state_name(SlaState s) {
   return kNames[static_cast<int>(s)];
 }
 
-bool IdSet::insert(std::string_view id) {
-  std::uint64_t h = mix(std::hash<std::string_view>{}(id));
-  if (h == 0) h = 1;  // 0 marks an empty slot
+std::uint64_t IdSet::hash(std::string_view id) {
+  const std::uint64_t h = mix(std::hash<std::string_view>{}(id));
+  return h == 0 ? 1 : h;  // 0 marks an empty slot
+}
+
+bool IdSet::insert(std::uint64_t h) {
   if (2 * (size_ + 1) > slots_.size()) {
     std::vector<std::uint64_t> old(slots_.size() * 2);
     old.swap(slots_);
@@ -266,13 +269,15 @@ void State::add(simdjson::dom::object rec) {
   const bool has_answered_key = f.has_answered_key;
   const auto& answered_s = f.answered_at;
 
-  if (!d.seen.insert(*id)) {
+  const std::uint64_t id_hash = IdSet::hash(*id);
+  d.seen.prefetch(id_hash);
+  const std::optional<UnixTime> published =
+      published_s ? parse_rfc3339(*published_s) : std::nullopt;
+  if (!d.seen.insert(id_hash)) {
     ++d.duplicates;
     return;
   }
   ++d.read;
-  const std::optional<UnixTime> published =
-      published_s ? parse_rfc3339(*published_s) : std::nullopt;
   if (!published) {
     ++d.undated;
     return;
@@ -367,8 +372,7 @@ void State::add(simdjson::dom::object rec) {
     ++terms->mentions;
     if (complaint) {
       ++terms->complaints;
-      example = d.examples.size();
-      d.examples.push_back({std::string(*id), cut(body, kItemText)});
+      example = d.examples.size();  // stored below only if some term takes it
     }
   }
   // Spike cells count words only; phrases are looked up only when there are themes to count.
@@ -390,7 +394,8 @@ void State::add(simdjson::dom::object rec) {
       used = true;
     }
   }
-  if (complaint && terms && !used) d.examples.pop_back();
+  // Most complaints are no term's smallest id: their id and text are not copied at all.
+  if (used) d.examples.push_back({std::string(*id), cut(body, kItemText)});
 }
 
 void State::merge(State&& other) {

@@ -102,8 +102,12 @@ struct LanguageTerms {
 // Two ids sharing a hash would be counted once; with n ids the odds are about n²/2^65.
 class IdSet {
  public:
-  // Returns true when `id` was not there before.
-  bool insert(std::string_view id);
+  static std::uint64_t hash(std::string_view id);
+  // Starts loading the slot of hash `h`: the table is larger than the caches, and the
+  // record's other fields can be read meanwhile.
+  void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
+  // Returns true when the id of hash `h` was not there before.
+  bool insert(std::uint64_t h);
 
  private:
   std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(1024);
