@@ -81,9 +81,11 @@ class WordList {
   }
   bool contains(std::string_view w) const {
     const auto p = pack(w);
-    if (!p) return false;
-    for (std::size_t k = slot(*p); slots_[k] != 0; k = (k + 1) % kSlots)
-      if (slots_[k] == *p) return true;
+    return p && contains(*p);
+  }
+  bool contains(Packed p) const {
+    for (std::size_t k = slot(p); slots_[k] != 0; k = (k + 1) % kSlots)
+      if (slots_[k] == p) return true;
     return false;
   }
 
@@ -98,9 +100,9 @@ struct Stopwords {
   WordList words;
 };
 
-bool negation(std::string_view w) {
+const WordList& negations() {
   static const WordList words(kNegations);
-  return words.contains(w);
+  return words;
 }
 
 const std::vector<Stopwords>& stopword_lists() {
@@ -139,6 +141,7 @@ void TermScratch::split(std::string_view text, std::string_view lang) {
   const WordList* stop = nullptr;
   for (const Stopwords& s : stopword_lists())
     if (s.lang == lang) stop = &s.words;
+  const WordList& negation = negations();
   const std::string_view f = folded;
   std::size_t i = 0;
   bool after_gap = true;  // a stopword or a sentence mark between words breaks a phrase
@@ -178,11 +181,13 @@ void TermScratch::split(std::string_view text, std::string_view lang) {
       continue;
     }
     i = j;
-    if (w.size() < 2 || digits_only || (stop && stop->contains(w))) {
+    // A word is packed once for both lists; one too long for them is in neither.
+    const std::optional<Packed> p = pack(w);
+    if (w.size() < 2 || digits_only || (stop && p && stop->contains(*p))) {
       after_gap = true;
       continue;
     }
-    words.push_back({w, after_gap, negation(w)});
+    words.push_back({w, after_gap, p && negation.contains(*p)});
     after_gap = false;
   }
   for (const Word& w : words)
