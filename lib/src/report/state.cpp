@@ -33,20 +33,17 @@ std::string cut(std::string_view s, std::size_t max) {
   return std::string(s.substr(0, n)) + "…";
 }
 
-std::optional<std::int64_t> get_int(simdjson::dom::object o, std::string_view key,
-                                    std::string_view where) {
-  simdjson::dom::element v;
-  if (o.at_key(key).get(v) || v.is_null()) return std::nullopt;
-  std::int64_t n;
-  if (v.get_int64().get(n)) throw RecordError(fmt::format("\"{}\" must be an integer or null", where));
-  return n;
-}
-
-void count(std::map<std::string, ClassCounts, std::less<>>& m, std::string_view key,
-           std::size_t cls) {
+void count(std::map<std::string, ClassCounts, std::less<>>& m, BreakdownMemo& memo,
+           std::string_view key, std::size_t cls) {
+  for (const auto& [name, counts] : memo)
+    if (name.size() == key.size() && std::memcmp(name.data(), key.data(), key.size()) == 0) {
+      ++(*counts)[cls];
+      return;
+    }
   auto it = m.find(key);
   if (it == m.end()) it = m.emplace(std::string(key), ClassCounts{}).first;
   ++it->second[cls];
+  if (memo.size() < kBreakdownMemo) memo.push_back({it->first, &it->second});
 }
 
 template <class T, class Less>
@@ -79,6 +76,35 @@ std::uint64_t short_hash(std::string_view s) {
   return mix((h ^ w) * 0xc4ceb9fe1a85ec53ULL);
 }
 
+// Whether key `k`, known to be as long as `lit`, is `lit`: a compare of constant length is
+// inlined, where string_view's == was a call per key of a matching length.
+template <std::size_t N>
+bool is(std::string_view k, const char (&lit)[N]) {
+  return std::memcmp(k.data(), lit, N - 1) == 0;
+}
+
+// The sum of an engagement object's counts, its keys read in one pass; the first of a repeated
+// key counts and the errors come in the same order, as with a lookup per key.
+std::int64_t engagement_sum(simdjson::dom::object eo) {
+  std::optional<simdjson::dom::element> counts[3];
+  for (auto it = eo.begin(); it != eo.end(); ++it) {
+    const std::string_view k = it.key();
+    const std::size_t i = k == "replies" ? 0 : k == "likes" ? 1 : k == "shares" ? 2 : 3;
+    if (i < 3 && !counts[i]) counts[i] = it.value();
+  }
+  constexpr std::string_view kWhere[] = {"engagement.replies", "engagement.likes",
+                                         "engagement.shares"};
+  std::int64_t sum = 0;
+  for (std::size_t i = 0; i < 3; ++i) {
+    if (!counts[i] || counts[i]->is_null()) continue;
+    std::int64_t n;
+    if (counts[i]->get_int64().get(n))
+      throw RecordError(fmt::format("\"{}\" must be an integer or null", kWhere[i]));
+    sum += n;
+  }
+  return sum;
+}
+
 // The keys a report reads, taken in one pass over the record: a lookup per key would scan
 // the object's keys again each time, and this loop is most of the report's time.
 struct Fields {
@@ -104,45 +130,43 @@ Fields read_fields(simdjson::dom::object rec) {
     // Dispatch on the key's length first: most keys are then ruled out without a compare.
     switch (k.size()) {
       case 2:
-        if (k == "id") string(v, k, f.id);
+        if (is(k, "id")) string(v, k, f.id);
         break;
       case 3:
-        if (k == "url") string(v, k, f.url);
+        if (is(k, "url")) string(v, k, f.url);
         break;
       case 4:
-        if (k == "text") string(v, k, f.text);
-        else if (k == "lang") string(v, k, f.lang);
+        if (is(k, "text")) string(v, k, f.text);
+        else if (is(k, "lang")) string(v, k, f.lang);
         break;
       case 5:
-        if (k == "class") string(v, k, f.cls);
-        else if (k == "title") string(v, k, f.title);
-        else if (k == "reach" && !v.is_null()) {
+        if (is(k, "class")) string(v, k, f.cls);
+        else if (is(k, "title")) string(v, k, f.title);
+        else if (is(k, "reach") && !v.is_null()) {
           std::int64_t n;
           if (v.get_int64().get(n)) throw RecordError("\"reach\" must be an integer or null");
           f.reach = n;
         }
         break;
       case 6:
-        if (k == "source") string(v, k, f.source);
-        else if (k == "advice") string(v, k, f.advice);
+        if (is(k, "source")) string(v, k, f.source);
+        else if (is(k, "advice")) string(v, k, f.advice);
         break;
       case 7:
-        if (k == "channel") string(v, k, f.channel);
+        if (is(k, "channel")) string(v, k, f.channel);
         break;
       case 9:
-        if (k == "published") string(v, k, f.published);
+        if (is(k, "published")) string(v, k, f.published);
         break;
       case 10:
-        if (k == "engagement" && !v.is_null()) {
+        if (is(k, "engagement") && !v.is_null()) {
           simdjson::dom::object eo;
           if (v.get_object().get(eo)) throw RecordError("\"engagement\" must be an object or null");
-          f.engagement = get_int(eo, "replies", "engagement.replies").value_or(0) +
-                         get_int(eo, "likes", "engagement.likes").value_or(0) +
-                         get_int(eo, "shares", "engagement.shares").value_or(0);
+          f.engagement = engagement_sum(eo);
         }
         break;
       case 11:
-        if (k == "answered_at") {
+        if (is(k, "answered_at")) {
           f.has_answered_key = true;
           string(v, k, f.answered_at);
         }
@@ -364,9 +388,9 @@ void State::add(simdjson::dom::object rec) {
   }
   if (!in_window) return;
 
-  count(d.by_source, source.value_or("unknown"), cls);
-  count(d.by_channel, channel.value_or("unknown"), cls);
-  count(d.by_lang, lang.value_or("unknown"), cls);
+  count(d.by_source, d.memo[0], source.value_or("unknown"), cls);
+  count(d.by_channel, d.memo[1], channel.value_or("unknown"), cls);
+  count(d.by_lang, d.memo[2], lang.value_or("unknown"), cls);
   if (cls == kPraise || cls == kExpertTip) {
     ++d.amplify_total;
     push_top(d.amplify, item(), amplify_before);

@@ -114,6 +114,11 @@ class IdSet {
   std::size_t size_ = 0;
 };
 
+// The first few entries of a breakdown map, found by a scan of short compares rather than the
+// map's ordered string compares; map nodes stay put, so the pointers stay valid.
+using BreakdownMemo = std::vector<std::pair<std::string_view, ClassCounts*>>;
+inline constexpr std::size_t kBreakdownMemo = 16;
+
 struct State::Data {
   Window window;
   Settings settings;
@@ -139,6 +144,7 @@ struct State::Data {
   std::vector<std::uint64_t> stamps;
 
   IdSet seen;  // not part of the serialized state: shards have disjoint ids
+  std::array<BreakdownMemo, 3> memo;  // source, channel, lang
   TermScratch scratch;
 };
 
