@@ -219,8 +219,14 @@ std::size_t TermIndex::probe(std::string_view t, std::uint64_t h) const {
   const std::size_t mask = slots_.size() - 1;
   const std::uint64_t tag = h >> 32;
   std::size_t i = h & mask;
-  for (; slots_[i]; i = (i + 1) & mask)
-    if ((slots_[i] >> 32) == tag && text(static_cast<std::uint32_t>(slots_[i] - 1)) == t) break;
+  for (; slots_[i]; i = (i + 1) & mask) {
+    if ((slots_[i] >> 32) != tag) continue;
+    const std::size_t n = static_cast<std::uint32_t>(slots_[i] - 1);
+    const std::size_t start = starts_[n];
+    if (starts_[n + 1] - start == t.size() &&
+        std::memcmp(bytes_.data() + start, t.data(), t.size()) == 0)
+      break;
+  }
   return i;
 }
 
@@ -408,9 +414,16 @@ void State::add(simdjson::dom::object rec) {
   const bool complaint = cls == kComplaint;
   std::size_t example = TermCounts::kNoExample;
   if (!theme_lang.empty()) {
-    auto lt = d.themes.find(theme_lang);
-    if (lt == d.themes.end()) lt = d.themes.emplace(std::string(theme_lang), LanguageTerms{}).first;
-    terms = &lt->second;
+    // theme_language returns views of its own list, so the pointer names the language.
+    for (const auto& [name, lt] : d.theme_memo)
+      if (name == theme_lang.data()) terms = lt;
+    if (!terms) {
+      auto lt = d.themes.find(theme_lang);
+      if (lt == d.themes.end())
+        lt = d.themes.emplace(std::string(theme_lang), LanguageTerms{}).first;
+      terms = &lt->second;
+      d.theme_memo.push_back({theme_lang.data(), terms});
+    }
     ++terms->mentions;
     if (complaint) {
       ++terms->complaints;

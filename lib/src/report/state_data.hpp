@@ -145,6 +145,7 @@ struct State::Data {
 
   IdSet seen;  // not part of the serialized state: shards have disjoint ids
   std::array<BreakdownMemo, 3> memo;  // source, channel, lang
+  std::vector<std::pair<const char*, LanguageTerms*>> theme_memo;  // by theme_language's view
   TermScratch scratch;
 };
 
