@@ -29,14 +29,8 @@ void append_folded(std::string& out, std::string_view s) {
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      // A run of ASCII is copied at once and lowered in place, not pushed a byte at a time.
-      std::size_t j = i + 1;
-      while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80) ++j;
-      const std::size_t at = out.size();
-      out.append(s, i, j - i);
-      for (std::size_t k = at; k < out.size(); ++k)
-        if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] + 32);
-      i = j;
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+      ++i;
       continue;
     }
     utf8proc_int32_t cp;
