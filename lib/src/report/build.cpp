@@ -126,25 +126,25 @@ Report build_report(const State& state) {
     if (lt.complaints == 0) continue;
     LanguageThemes lth{lang, lt.complaints, lt.mentions, {}};
     // A word that only ever appears inside one phrase says nothing the phrase does not.
-    std::set<std::string_view> subsumed;
-    for (const auto& [term, tc] : lt.terms) {
+    std::set<std::uint32_t> subsumed;
+    lt.terms.for_each([&](std::uint32_t t, const TermCounts& tc) {
+      const std::string_view term = d.terms.text(t);
       const auto space = term.find(' ');
-      if (space == std::string::npos || tc.complaints < kThemeMinimum) continue;
-      for (std::string_view word : {std::string_view(term).substr(0, space),
-                                    std::string_view(term).substr(space + 1)}) {
-        auto it = lt.terms.find(word);
-        if (it != lt.terms.end() && it->second.all == tc.all &&
-            it->second.complaints == tc.complaints)
-          subsumed.insert(word);
+      if (space == std::string::npos || tc.complaints < kThemeMinimum) return;
+      for (std::string_view word : {term.substr(0, space), term.substr(space + 1)}) {
+        const std::uint32_t wt = d.terms.find(word);
+        const TermCounts* wc = wt == TermIndex::kNone ? nullptr : lt.terms.find(wt);
+        if (wc && wc->all == tc.all && wc->complaints == tc.complaints) subsumed.insert(wt);
       }
-    }
-    for (const auto& [term, tc] : lt.terms) {
-      if (tc.complaints < kThemeMinimum || subsumed.count(term)) continue;
+    });
+    lt.terms.for_each([&](std::uint32_t t, const TermCounts& tc) {
+      if (tc.complaints < kThemeMinimum || subsumed.count(t)) return;
       const double score = distinctiveness(tc.complaints, lt.complaints, tc.all, lt.mentions);
-      if (score <= 0.0) continue;
+      if (score <= 0.0) return;
       const Example& ex = d.examples[tc.example];
-      lth.themes.push_back({term, tc.complaints, tc.all, score, ex.id, ex.text});
-    }
+      lth.themes.push_back({std::string(d.terms.text(t)), tc.complaints, tc.all, score, ex.id,
+                            ex.text});
+    });
     const auto theme_before = [](const Theme& a, const Theme& b) {
       if (a.score != b.score) return a.score > b.score;
       return a.term < b.term;
@@ -179,18 +179,16 @@ Report build_report(const State& state) {
       Spike s{c, w.edges[b], w.edges[b + 1], x, z.median, z.mad, std::round(z.z * 100) / 100, {}};
       // The words of the spike's mentions that are rarer in the whole window.
       std::vector<std::pair<double, std::pair<std::string, std::uint64_t>>> scored;
-      for (const auto& [term, count] : d.bucket_terms[b - w.first][c]) {
-        const std::uint64_t k = count.n;
-        if (k < 2) continue;
+      d.bucket_terms[b - w.first][c].for_each([&](std::uint32_t t, std::uint64_t k) {
+        if (k < 2) return;
         std::uint64_t in_all = 0;
         for (std::size_t b2 = 0; b2 < d.bucket_terms.size(); ++b2)
-          for (std::size_t c2 = 0; c2 < kClasses; ++c2) {
-            auto it = d.bucket_terms[b2][c2].find(term);
-            if (it != d.bucket_terms[b2][c2].end()) in_all += it->second.n;
-          }
+          for (std::size_t c2 = 0; c2 < kClasses; ++c2)
+            if (const std::uint64_t* n = d.bucket_terms[b2][c2].find(t)) in_all += *n;
         const double score = distinctiveness(k, x, in_all, window_total);
-        if (score >= static_cast<double>(k) * std::log(kSpikeTermLift)) scored.push_back({score, {term, k}});
-      }
+        if (score >= static_cast<double>(k) * std::log(kSpikeTermLift))
+          scored.push_back({score, {std::string(d.terms.text(t)), k}});
+      });
       std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
         if (a.first != b.first) return a.first > b.first;
         return a.second.first < b.second.first;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstring>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -32,20 +33,17 @@ std::string cut(std::string_view s, std::size_t max) {
   return std::string(s.substr(0, n)) + "…";
 }
 
-std::optional<std::int64_t> get_int(simdjson::dom::object o, std::string_view key,
-                                    std::string_view where) {
-  simdjson::dom::element v;
-  if (o.at_key(key).get(v) || v.is_null()) return std::nullopt;
-  std::int64_t n;
-  if (v.get_int64().get(n)) throw RecordError(fmt::format("\"{}\" must be an integer or null", where));
-  return n;
-}
-
-void count(std::map<std::string, ClassCounts, std::less<>>& m, std::string_view key,
-           std::size_t cls) {
+void count(std::map<std::string, ClassCounts, std::less<>>& m, BreakdownMemo& memo,
+           std::string_view key, std::size_t cls) {
+  for (const auto& [name, counts] : memo)
+    if (name.size() == key.size() && std::memcmp(name.data(), key.data(), key.size()) == 0) {
+      ++(*counts)[cls];
+      return;
+    }
   auto it = m.find(key);
   if (it == m.end()) it = m.emplace(std::string(key), ClassCounts{}).first;
   ++it->second[cls];
+  if (memo.size() < kBreakdownMemo) memo.push_back({it->first, &it->second});
 }
 
 template <class T, class Less>
@@ -59,6 +57,52 @@ std::uint64_t mix(std::uint64_t h) {
   h *= 0xff51afd7ed558ccdULL;
   h ^= h >> 33;
   return h;
+}
+
+// A hash for short strings (terms, ids), eight bytes a step and inlined: std::hash's call
+// was a large part of looking a term up.
+std::uint64_t short_hash(std::string_view s) {
+  std::uint64_t h = s.size() * 0x9E3779B97F4A7C15ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  }
+  std::uint64_t w = 0;
+  for (std::size_t k = 0; i + k < s.size(); ++k)
+    w |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[i + k])) << (8 * k);
+  return mix((h ^ w) * 0xc4ceb9fe1a85ec53ULL);
+}
+
+// Whether key `k`, known to be as long as `lit`, is `lit`: a compare of constant length is
+// inlined, where string_view's == was a call per key of a matching length.
+template <std::size_t N>
+bool is(std::string_view k, const char (&lit)[N]) {
+  return std::memcmp(k.data(), lit, N - 1) == 0;
+}
+
+// The sum of an engagement object's counts, its keys read in one pass; the first of a repeated
+// key counts and the errors come in the same order, as with a lookup per key.
+std::int64_t engagement_sum(simdjson::dom::object eo) {
+  std::optional<simdjson::dom::element> counts[3];
+  for (auto it = eo.begin(); it != eo.end(); ++it) {
+    const std::string_view k = it.key();
+    const std::size_t i = k == "replies" ? 0 : k == "likes" ? 1 : k == "shares" ? 2 : 3;
+    if (i < 3 && !counts[i]) counts[i] = it.value();
+  }
+  constexpr std::string_view kWhere[] = {"engagement.replies", "engagement.likes",
+                                         "engagement.shares"};
+  std::int64_t sum = 0;
+  for (std::size_t i = 0; i < 3; ++i) {
+    if (!counts[i] || counts[i]->is_null()) continue;
+    std::int64_t n;
+    if (counts[i]->get_int64().get(n))
+      throw RecordError(fmt::format("\"{}\" must be an integer or null", kWhere[i]));
+    sum += n;
+  }
+  return sum;
 }
 
 // The keys a report reads, taken in one pass over the record: a lookup per key would scan
@@ -86,45 +130,43 @@ Fields read_fields(simdjson::dom::object rec) {
     // Dispatch on the key's length first: most keys are then ruled out without a compare.
     switch (k.size()) {
       case 2:
-        if (k == "id") string(v, k, f.id);
+        if (is(k, "id")) string(v, k, f.id);
         break;
       case 3:
-        if (k == "url") string(v, k, f.url);
+        if (is(k, "url")) string(v, k, f.url);
         break;
       case 4:
-        if (k == "text") string(v, k, f.text);
-        else if (k == "lang") string(v, k, f.lang);
+        if (is(k, "text")) string(v, k, f.text);
+        else if (is(k, "lang")) string(v, k, f.lang);
         break;
       case 5:
-        if (k == "class") string(v, k, f.cls);
-        else if (k == "title") string(v, k, f.title);
-        else if (k == "reach" && !v.is_null()) {
+        if (is(k, "class")) string(v, k, f.cls);
+        else if (is(k, "title")) string(v, k, f.title);
+        else if (is(k, "reach") && !v.is_null()) {
           std::int64_t n;
           if (v.get_int64().get(n)) throw RecordError("\"reach\" must be an integer or null");
           f.reach = n;
         }
         break;
       case 6:
-        if (k == "source") string(v, k, f.source);
-        else if (k == "advice") string(v, k, f.advice);
+        if (is(k, "source")) string(v, k, f.source);
+        else if (is(k, "advice")) string(v, k, f.advice);
         break;
       case 7:
-        if (k == "channel") string(v, k, f.channel);
+        if (is(k, "channel")) string(v, k, f.channel);
         break;
       case 9:
-        if (k == "published") string(v, k, f.published);
+        if (is(k, "published")) string(v, k, f.published);
         break;
       case 10:
-        if (k == "engagement" && !v.is_null()) {
+        if (is(k, "engagement") && !v.is_null()) {
           simdjson::dom::object eo;
           if (v.get_object().get(eo)) throw RecordError("\"engagement\" must be an object or null");
-          f.engagement = get_int(eo, "replies", "engagement.replies").value_or(0) +
-                         get_int(eo, "likes", "engagement.likes").value_or(0) +
-                         get_int(eo, "shares", "engagement.shares").value_or(0);
+          f.engagement = engagement_sum(eo);
         }
         break;
       case 11:
-        if (k == "answered_at") {
+        if (is(k, "answered_at")) {
           f.has_answered_key = true;
           string(v, k, f.answered_at);
         }
@@ -145,9 +187,12 @@ std::string_view sla_state_name(SlaState s) {
   return kNames[static_cast<int>(s)];
 }
 
-bool IdSet::insert(std::string_view id) {
-  std::uint64_t h = mix(std::hash<std::string_view>{}(id));
-  if (h == 0) h = 1;  // 0 marks an empty slot
+std::uint64_t IdSet::hash(std::string_view id) {
+  const std::uint64_t h = short_hash(id);
+  return h == 0 ? 1 : h;  // 0 marks an empty slot
+}
+
+bool IdSet::insert(std::uint64_t h) {
   if (2 * (size_ + 1) > slots_.size()) {
     std::vector<std::uint64_t> old(slots_.size() * 2);
     old.swap(slots_);
@@ -168,6 +213,50 @@ bool IdSet::insert(std::string_view id) {
   slots_[i] = h;
   ++size_;
   return true;
+}
+
+std::size_t TermIndex::probe(std::string_view t, std::uint64_t h) const {
+  const std::size_t mask = slots_.size() - 1;
+  const std::uint64_t tag = h >> 32;
+  std::size_t i = h & mask;
+  for (; slots_[i]; i = (i + 1) & mask) {
+    if ((slots_[i] >> 32) != tag) continue;
+    const std::size_t n = static_cast<std::uint32_t>(slots_[i] - 1);
+    const std::size_t start = starts_[n];
+    if (starts_[n + 1] - start == t.size() &&
+        std::memcmp(bytes_.data() + start, t.data(), t.size()) == 0)
+      break;
+  }
+  return i;
+}
+
+std::uint32_t TermIndex::find(std::string_view t) const {
+  const std::uint64_t s = slots_[probe(t, short_hash(t))];
+  return s ? static_cast<std::uint32_t>(s - 1) : kNone;
+}
+
+std::uint32_t TermIndex::intern(std::string_view t) {
+  const std::uint64_t h = short_hash(t);
+  std::size_t i = probe(t, h);
+  if (slots_[i]) return static_cast<std::uint32_t>(slots_[i] - 1);
+  const auto n = static_cast<std::uint32_t>(size());
+  bytes_.append(t);
+  starts_.push_back(bytes_.size());
+  if (2 * (size() + 1) > slots_.size()) {
+    // The hashes are not kept: recomputing them from the text on a rare resize is cheaper
+    // than 8 more bytes a term.
+    std::vector<std::uint64_t> old(2 * slots_.size());
+    old.swap(slots_);
+    for (std::uint64_t x : old)
+      if (x) {
+        const auto k = static_cast<std::uint32_t>(x - 1);
+        const std::string_view u = text(k);
+        slots_[probe(u, short_hash(u))] = x;
+      }
+    i = probe(t, h);
+  }
+  slots_[i] = ((h >> 32) << 32) | (n + 1ULL);
+  return n;
 }
 
 bool queue_before(const QueueItem& a, const QueueItem& b) {
@@ -228,13 +317,15 @@ void State::add(simdjson::dom::object rec) {
   const bool has_answered_key = f.has_answered_key;
   const auto& answered_s = f.answered_at;
 
-  if (!d.seen.insert(*id)) {
+  const std::uint64_t id_hash = IdSet::hash(*id);
+  d.seen.prefetch(id_hash);
+  const std::optional<UnixTime> published =
+      published_s ? parse_rfc3339(*published_s) : std::nullopt;
+  if (!d.seen.insert(id_hash)) {
     ++d.duplicates;
     return;
   }
   ++d.read;
-  const std::optional<UnixTime> published =
-      published_s ? parse_rfc3339(*published_s) : std::nullopt;
   if (!published) {
     ++d.undated;
     return;
@@ -303,9 +394,9 @@ void State::add(simdjson::dom::object rec) {
   }
   if (!in_window) return;
 
-  count(d.by_source, source.value_or("unknown"), cls);
-  count(d.by_channel, channel.value_or("unknown"), cls);
-  count(d.by_lang, lang.value_or("unknown"), cls);
+  count(d.by_source, d.memo[0], source.value_or("unknown"), cls);
+  count(d.by_channel, d.memo[1], channel.value_or("unknown"), cls);
+  count(d.by_lang, d.memo[2], lang.value_or("unknown"), cls);
   if (cls == kPraise || cls == kExpertTip) {
     ++d.amplify_total;
     push_top(d.amplify, item(), amplify_before);
@@ -319,33 +410,37 @@ void State::add(simdjson::dom::object rec) {
   d.scratch.split(body, theme_lang);
   const std::uint64_t record = ++d.record;
   auto& cell = d.bucket_terms[bucket - w.first][cls];
-  for (const TermScratch::Word& word : d.scratch.words) {
-    if (word.negation) continue;
-    auto it = cell.find(word.text);
-    if (it == cell.end()) it = cell.emplace(std::string(word.text), CellCount{}).first;
-    if (it->second.last == record) continue;
-    it->second.last = record;
-    ++it->second.n;
-  }
-  if (theme_lang.empty()) return;
-  auto lt = d.themes.find(theme_lang);
-  if (lt == d.themes.end()) lt = d.themes.emplace(std::string(theme_lang), LanguageTerms{}).first;
-  LanguageTerms& terms = lt->second;
-  ++terms.mentions;
+  LanguageTerms* terms = nullptr;
   const bool complaint = cls == kComplaint;
   std::size_t example = TermCounts::kNoExample;
-  if (complaint) {
-    ++terms.complaints;
-    example = d.examples.size();
-    d.examples.push_back({std::string(*id), cut(body, kItemText)});
+  if (!theme_lang.empty()) {
+    // theme_language returns views of its own list, so the pointer names the language.
+    for (const auto& [name, lt] : d.theme_memo)
+      if (name == theme_lang.data()) terms = lt;
+    if (!terms) {
+      auto lt = d.themes.find(theme_lang);
+      if (lt == d.themes.end())
+        lt = d.themes.emplace(std::string(theme_lang), LanguageTerms{}).first;
+      terms = &lt->second;
+      d.theme_memo.push_back({theme_lang.data(), terms});
+    }
+    ++terms->mentions;
+    if (complaint) {
+      ++terms->complaints;
+      example = d.examples.size();  // stored below only if some term takes it
+    }
   }
+  // Spike cells count words only; phrases are looked up only when there are themes to count.
+  const std::size_t n = terms ? d.scratch.terms.size() : d.scratch.words_in_terms;
   bool used = false;
-  for (std::string_view t : d.scratch.terms) {
-    auto it = terms.terms.find(t);
-    if (it == terms.terms.end()) it = terms.terms.emplace(std::string(t), TermCounts{}).first;
-    TermCounts& tc = it->second;
-    if (tc.last == record) continue;  // said twice in one mention
-    tc.last = record;
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint32_t t = d.terms.intern(d.scratch.terms[k]);
+    if (t >= d.stamps.size()) d.stamps.resize(t + 1);
+    if (d.stamps[t] == record) continue;  // said twice in one mention
+    d.stamps[t] = record;
+    if (k < d.scratch.words_in_terms) ++cell[t];
+    if (!terms) continue;
+    TermCounts& tc = terms->terms[t];
     ++tc.all;
     if (!complaint) continue;
     ++tc.complaints;
@@ -354,7 +449,8 @@ void State::add(simdjson::dom::object rec) {
       used = true;
     }
   }
-  if (complaint && !used) d.examples.pop_back();
+  // Most complaints are no term's smallest id: their id and text are not copied at all.
+  if (used) d.examples.push_back({std::string(*id), cut(body, kItemText)});
 }
 
 void State::merge(State&& other) {
@@ -398,11 +494,11 @@ void State::merge(State&& other) {
     LanguageTerms& mine = d.themes[lang];
     mine.mentions += theirs.mentions;
     mine.complaints += theirs.complaints;
-    for (auto& [term, tc] : theirs.terms) {
-      TermCounts& m = mine.terms[term];
+    theirs.terms.for_each([&](std::uint32_t t, const TermCounts& tc) {
+      TermCounts& m = mine.terms[d.terms.intern(o.terms.text(t))];
       m.all += tc.all;
       m.complaints += tc.complaints;
-      if (tc.example == TermCounts::kNoExample) continue;
+      if (tc.example == TermCounts::kNoExample) return;
       const Example& ex = o.examples[tc.example];
       if (m.example == TermCounts::kNoExample || ex.id < d.examples[m.example].id) {
         // Each of their examples is copied once, however many terms it serves.
@@ -412,11 +508,13 @@ void State::merge(State&& other) {
         }
         m.example = copied[tc.example];
       }
-    }
+    });
   }
   for (std::size_t b = 0; b < d.bucket_terms.size(); ++b)
     for (std::size_t c = 0; c < kClasses; ++c)
-      for (auto& [term, count] : o.bucket_terms[b][c]) d.bucket_terms[b][c][term].n += count.n;
+      o.bucket_terms[b][c].for_each([&](std::uint32_t t, std::uint64_t count) {
+        d.bucket_terms[b][c][d.terms.intern(o.terms.text(t))] += count;
+      });
   other = State(o.window, o.settings);  // leave `other` empty rather than half-moved
 }
 

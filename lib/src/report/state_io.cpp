@@ -58,6 +58,17 @@ void put_breakdown(std::string& out, const std::map<std::string, ClassCounts, st
   out += '}';
 }
 
+// A table's entries by term text, so a state serializes the same whatever the numbering.
+template <class V>
+std::vector<std::pair<std::string_view, const V*>> sorted_terms(const TermIndex& index,
+                                                                const TermTable<V>& table) {
+  std::vector<std::pair<std::string_view, const V*>> v;
+  v.reserve(table.size());
+  table.for_each([&](std::uint32_t t, const V& x) { v.push_back({index.text(t), &x}); });
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return v;
+}
+
 // Reading: every shape problem is one error naming the state input.
 struct Reader {
   std::string_view name;
@@ -178,14 +189,12 @@ std::string State::serialize() const {
     append_json_string(out, lang);
     out += fmt::format(":{{\"mentions\":{},\"complaints\":{},\"terms\":[", lt.mentions,
                        lt.complaints);
-    std::vector<const std::pair<const std::string, TermCounts>*> terms;
-    for (const auto& t : lt.terms) terms.push_back(&t);
-    std::sort(terms.begin(), terms.end(), [](auto a, auto b) { return a->first < b->first; });
+    const auto terms = sorted_terms(d.terms, lt.terms);
     for (std::size_t k = 0; k < terms.size(); ++k) {
-      const TermCounts& tc = terms[k]->second;
+      const TermCounts& tc = *terms[k].second;
       if (k) out += ',';
       out += '[';
-      append_json_string(out, terms[k]->first);
+      append_json_string(out, terms[k].first);
       out += fmt::format(",{},{},", tc.all, tc.complaints);
       if (tc.example == TermCounts::kNoExample) {
         out += "null";
@@ -216,14 +225,12 @@ std::string State::serialize() const {
       if (!first_cell) out += ',';
       first_cell = false;
       out += fmt::format("[{},{},[", b, c);
-      std::vector<const std::pair<const std::string, CellCount>*> terms;
-      for (const auto& t : cell) terms.push_back(&t);
-      std::sort(terms.begin(), terms.end(), [](auto a, auto b) { return a->first < b->first; });
+      const auto terms = sorted_terms(d.terms, cell);
       for (std::size_t k = 0; k < terms.size(); ++k) {
         if (k) out += ',';
         out += '[';
-        append_json_string(out, terms[k]->first);
-        out += fmt::format(",{}]", terms[k]->second.n);
+        append_json_string(out, terms[k].first);
+        out += fmt::format(",{}]", *terms[k].second);
       }
       out += "]]";
     }
@@ -302,7 +309,8 @@ State State::parse(std::string_view json, std::string_view name) {
       if (tc.complaints > tc.all || tc.complaints > lt.complaints || tc.all > lt.mentions ||
           (tc.complaints > 0) != (tc.example != TermCounts::kNoExample))
         r.fail("term counts");
-      lt.terms.emplace(r.str(r.el(a, 0), "term"), tc);
+      const std::uint32_t n = d.terms.intern(r.get(r.el(a, 0).get_string(), "term"));
+      if (!lt.terms.find(n)) lt.terms[n] = tc;
     }
   }
   for (auto e : r.get(at("bucket_terms").get_array(), "bucket_terms")) {
@@ -313,7 +321,9 @@ State State::parse(std::string_view json, std::string_view name) {
     auto& cell = d.bucket_terms[bucket][cls];
     for (auto t : r.get(r.el(a, 2).get_array(), "bucket terms")) {
       auto p = r.get(t.get_array(), "bucket term");
-      cell.emplace(r.str(r.el(p, 0), "term"), CellCount{r.u64(r.el(p, 1), "term count"), 0});
+      const std::uint32_t n = d.terms.intern(r.get(r.el(p, 0).get_string(), "term"));
+      const std::uint64_t count = r.u64(r.el(p, 1), "term count");
+      if (!cell.find(n)) cell[n] = count;
     }
   }
   return state;

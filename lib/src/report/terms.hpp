@@ -18,9 +18,10 @@ struct TermScratch {
     bool negation = false;  // counts inside phrases only
   };
   std::string folded;
-  std::string phrases;  // "a b\0c d\0"
+  std::string phrases;  // phrases whose words are not one space apart in `folded`
   std::vector<Word> words;
   std::vector<std::string_view> terms;  // words and phrases in text order, repeats included
+  std::size_t words_in_terms = 0;       // terms[0, words_in_terms) are words, the rest phrases
 
   // Splits `text` for theme language `lang` (may be empty: no stopwords).
   void split(std::string_view text, std::string_view lang);
