@@ -123,7 +123,10 @@ bool is_absolute_uri(std::string_view s) {
                           (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' || s[i] == '.'))
     ++i;
   if (i >= s.size() - 1 || s[i] != ':') return false;
-  return s.find_first_of(" \t\n") == std::string_view::npos;
+  // A plain loop: find_first_of calls memchr on its set for every byte.
+  for (char c : s)
+    if (c == ' ' || c == '\t' || c == '\n') return false;
+  return true;
 }
 
 std::string resolve_url(std::string_view ref, std::string_view base) {
@@ -161,7 +164,9 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
     url = unwrap_google_redirect(url);
     m.url = nonempty(url);
 
-    std::string title = collapse_whitespace(text_of(it.title));  // one line, even after <br>
+    // One line, even after <br>: text_of's output is collapsed but for html_to_text's breaks.
+    std::string title = text_of(it.title);
+    if (title.find('\n') != std::string::npos) title = collapse_whitespace(title);
     std::string body;
     for (const RawText* t : {&it.content, &it.summary, &it.media_description}) {
       body = text_of(*t);
