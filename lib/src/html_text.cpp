@@ -102,6 +102,18 @@ class TextSink {
       const std::size_t n = s.size();
       std::size_t run = i;
       while (run < n) {
+        // The same test on 16 bytes at once where there is SSE2.
+        if (swar::kWide && run + 16 < n) {
+          const swar::Block v = swar::load16(s.data() + run);
+          const unsigned stop = swar::mask16(swar::or16(
+              swar::or16(swar::below16(v, 0x20), swar::equal16(v, 0x7F)), swar::equal16(v, 0xC2)));
+          const unsigned sp = swar::mask16(swar::equal16(v, ' '));
+          if (stop == 0 && (sp & (sp << 1)) == 0 && !(run == i && (sp & 1)) &&
+              !((sp >> 15) && kByteClass[p[run + 16]] != 0)) {
+            run += 16;
+            continue;
+          }
+        }
         // Eight bytes at once when all of them would go: no white space but single
         // spaces with ordinary bytes after them, no controls, no 0xC2.
         if (swar::kEnabled && run + 8 < n) {

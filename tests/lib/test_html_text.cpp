@@ -45,7 +45,7 @@ TEST_CASE("html_to_text collapses white space") {
   CHECK(collapse_whitespace("  Acme \n router\x0b ") == "Acme router");
 }
 
-TEST_CASE("collapse_whitespace 8 bytes at a time gives what the rules give byte by byte") {
+TEST_CASE("collapse_whitespace 16 and 8 bytes at a time gives what the rules give byte by byte") {
   // The rules: white space and U+00A0 are one space between words, other controls vanish.
   const auto slowly = [](std::string_view s) {
     std::string out;
