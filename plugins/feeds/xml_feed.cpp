@@ -35,11 +35,14 @@ Ns ns_from_prefix(std::string_view prefix) {
 
 // Appends text escaped for use as markup, so html_to_text decodes it exactly once.
 void append_escaped(std::string& out, std::string_view s) {
-  for (char c : s) {
-    if (c == '<') out.append("&lt;");
-    else if (c == '&') out.append("&amp;");
-    else out.push_back(c);
+  std::size_t run = 0;  // start of the bytes not yet appended, copied at once
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '<' && s[i] != '&') continue;
+    out.append(s.data() + run, i - run);
+    out.append(s[i] == '<' ? "&lt;" : "&amp;");
+    run = i + 1;
   }
+  out.append(s.data() + run, s.size() - run);
 }
 
 }  // namespace
