@@ -182,19 +182,19 @@ void XmlFeedReader::start_element(bool self_closing) {
 
   if (capture_depth_ >= 0) {
     // Markup inside a captured value is part of the value (decode_xml_content).
-  } else if (format_.empty()) {
-    if (f.local == "rss" || f.local == "channel") format_ = "rss";
-    else if (f.local == "RDF") format_ = "rdf";
-    else if (f.local == "feed") format_ = "atom", atom03_ = f.ns == Ns::atom03;
-    else format_ = "-";  // not a feed; read() stops
-    if (format_ != "-") {
+  } else if (format_ == Format::unknown) {
+    if (f.local == "rss" || f.local == "channel") format_ = Format::rss;
+    else if (f.local == "RDF") format_ = Format::rdf;
+    else if (f.local == "feed") format_ = Format::atom, atom03_ = f.ns == Ns::atom03;
+    else format_ = Format::not_feed;  // read() stops
+    if (format_ != Format::not_feed) {
       const std::string lang = attr("xml:lang");
       if (!lang.empty()) feed_.lang = lang;
       if (!bases_.empty()) feed_.base = bases_.back();
     }
-    if (format_ == "rss" && f.local == "channel") channel_depth_ = depth();
+    if (format_ == Format::rss && f.local == "channel") channel_depth_ = depth();
   } else if (skip_depth_ < 0) {
-    if (format_ == "atom") atom_start(f);
+    if (format_ == Format::atom) atom_start(f);
     else rss_start(f);
   }
   if (self_closing) end_element(stack_.size() - 1);
@@ -230,7 +230,7 @@ std::string XmlFeedReader::read(std::vector<std::string>& warnings) {
     switch (t) {
       case XmlToken::start:
         start_element(scanner_.self_closing());
-        if (format_ == "-") {
+        if (format_ == Format::not_feed) {
           const bool html = scanner_.name() == "html" || scanner_.name() == "HTML";
           warnings.push_back(html ? "not a feed: an HTML page"
                                   : "not a feed: the root element is <" + std::string(scanner_.name()) + ">");
@@ -253,7 +253,7 @@ std::string XmlFeedReader::read(std::vector<std::string>& warnings) {
         break;
     }
   }
-  if (format_.empty()) {
+  if (format_ == Format::unknown) {
     warnings.push_back("not a feed: no XML elements");
     return {};
   }
@@ -264,7 +264,7 @@ std::string XmlFeedReader::read(std::vector<std::string>& warnings) {
   if (!malformed_.empty())
     warnings.push_back("malformed XML (" + malformed_ + "); kept the " +
                        std::to_string(feed_.items.size()) + " complete items");
-  return format_;
+  return format_ == Format::rss ? "rss" : format_ == Format::rdf ? "rdf" : "atom";
 }
 
 std::string decode_xml_content(std::string_view raw, TextKind kind) {
