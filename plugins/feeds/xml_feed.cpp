@@ -45,6 +45,13 @@ void append_escaped(std::string& out, std::string_view s) {
   out.append(s.data() + run, s.size() - run);
 }
 
+// collapse_whitespace(raw_text_value(v)), without the two passes and their strings when
+// the raw text is already plain.
+std::string plain_value(const RawText& v) {
+  if (already_plain(v.raw)) return std::string(v.raw);
+  return collapse_whitespace(raw_text_value(v));
+}
+
 }  // namespace
 
 Ns XmlFeedReader::resolve_ns(std::string_view prefix) const {
@@ -105,7 +112,7 @@ void XmlFeedReader::store(Slot slot, RawText&& v) {
   // The first element of a kind wins, as in browsers' feed readers; categories add up.
   // Short fields are decoded now; long text waits until a record needs it.
   auto set = [&](std::string& dest) {
-    if (dest.empty()) dest = collapse_whitespace(raw_text_value(v));
+    if (dest.empty()) dest = plain_value(v);
   };
   auto set_text = [&](RawText& dest) {
     if (dest.empty() && !v.empty()) dest = v;
@@ -119,7 +126,7 @@ void XmlFeedReader::store(Slot slot, RawText&& v) {
     case Slot::item_media_description: set_text(item_.media_description); break;
     case Slot::item_rss_author: {
       // "jane@example.com (Jane Doe)", "Jane Doe <jane@example.com>", or either part alone.
-      const std::string s = collapse_whitespace(raw_text_value(v));
+      const std::string s = plain_value(v);
       const std::size_t open = s.find_first_of("(<");
       std::string name, email;
       if (open != std::string::npos) {
@@ -147,12 +154,12 @@ void XmlFeedReader::store(Slot slot, RawText&& v) {
     case Slot::item_updated: set(item_.updated); break;
     case Slot::item_lang: set(item_.lang); break;
     case Slot::item_tag: {
-      std::string tag = collapse_whitespace(raw_text_value(v));
+      std::string tag = plain_value(v);
       if (!tag.empty()) item_.tags.push_back(std::move(tag));
       break;
     }
     case Slot::feed_title: set_text(feed_.title); break;
-    case Slot::feed_link: if (feed_.link.empty()) { feed_.link = collapse_whitespace(raw_text_value(v)); if (!bases_.empty()) feed_.link_base = bases_.back(); } break;
+    case Slot::feed_link: if (feed_.link.empty()) { feed_.link = plain_value(v); if (!bases_.empty()) feed_.link_base = bases_.back(); } break;
     case Slot::feed_lang: set(feed_.lang); break;
     case Slot::feed_author_name: set(feed_.author_name); break;
     case Slot::feed_author_email: set(feed_.author_email); break;
@@ -308,6 +315,18 @@ std::string decode_xml_content(std::string_view raw, TextKind kind) {
     }
   }
   return out;
+}
+
+bool already_plain(std::string_view s) {
+  if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
+  char prev = 0;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F || u == 0xC2 || c == '&' || c == '<' || (c == ' ' && prev == ' '))
+      return false;
+    prev = c;
+  }
+  return true;
 }
 
 std::string raw_text_value(const RawText& t) {
