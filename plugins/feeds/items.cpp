@@ -52,10 +52,10 @@ int hex_value(char c) {
 }
 
 // Google Alerts wraps each article in "https://www.google.com/url?...&url=<article>&...";
-// the record points at the article itself.
-std::string unwrap_google_redirect(const std::string& url) {
+// the record points at the article itself. Other URLs are left as they are.
+void unwrap_google_redirect(std::string& url) {
   if (url.rfind("https://www.google.com/url?", 0) != 0 && url.rfind("http://www.google.com/url?", 0) != 0)
-    return url;
+    return;
   const std::size_t q = url.find('?');
   for (std::size_t i = q; i != std::string::npos && i < url.size(); i = url.find('&', i + 1)) {
     const std::string_view param = std::string_view(url).substr(i + 1);
@@ -70,9 +70,11 @@ std::string unwrap_google_redirect(const std::string& url) {
         out.push_back(param[k] == '+' ? ' ' : param[k]);
       }
     }
-    if (is_http(out)) return out;
+    if (is_http(out)) {
+      url = std::move(out);
+      return;
+    }
   }
-  return url;
 }
 
 // Mastodon's feeds name no author; its status URLs do: https://host/@user/123.
@@ -91,7 +93,7 @@ std::string mastodon_author(const std::string& url) {
 // Title and body as one text: the body alone when it already starts with the title (a
 // title made from the body's first words, perhaps cut with "..." or "…"), else title, blank
 // line, body.
-std::string join_text(const std::string& title, const std::string& body) {
+std::string join_text(const std::string& title, std::string body) {
   if (title.empty()) return body;
   if (body.empty()) return title;
   std::string_view head = title;
@@ -105,7 +107,10 @@ std::string join_text(const std::string& title, const std::string& body) {
   const bool word_end = rest.empty() || !(std::isalnum(static_cast<unsigned char>(rest[0])) ||
                                           static_cast<unsigned char>(rest[0]) >= 0x80);
   if (!head.empty() && std::string_view(body).substr(0, head.size()) == head && word_end) return body;
-  return title + "\n\n" + body;
+  std::string out;
+  out.reserve(title.size() + 2 + body.size());
+  out.append(title).append("\n\n").append(body);
+  return out;
 }
 
 std::string clean_lang(std::string s) {
@@ -212,13 +217,13 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
     m.feed_title = feed_title;
     m.fetched = nonempty(meta.fetched);
 
-    const std::string item_base = it.base.empty() ? fallback_base : it.base;
+    const std::string& item_base = it.base.empty() ? fallback_base : it.base;
     std::string url;
     if (!it.link.empty()) url = resolve_url(it.link, it.link_base.empty() ? item_base : it.link_base);
     else if (!it.alt_link.empty()) url = resolve_url(it.alt_link, it.alt_link_base.empty() ? item_base : it.alt_link_base);
     else if (it.guid_permalink && is_http(it.guid)) url = it.guid;
     else if (is_http(it.about)) url = it.about;
-    url = unwrap_google_redirect(url);
+    unwrap_google_redirect(url);
     m.url = nonempty(url);
 
     // One line, even after <br>: text_of's output is collapsed but for html_to_text's breaks.
@@ -229,7 +234,7 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
       body = text_of(*t);
       if (!body.empty()) break;
     }
-    m.text = nonempty(join_text(title, body));
+    m.text = nonempty(join_text(title, std::move(body)));
     m.title = nonempty(std::move(title));
 
     std::string name = it.author_name.empty() ? feed.author_name : it.author_name;
@@ -241,10 +246,10 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
     const bool by_email = !email.empty() && (name.empty() || it.email_is_handle);
     m.author = nonempty(by_email ? email : !name.empty() ? name : mastodon_author(url));
 
-    std::string date_written;
+    const std::string* date_written = nullptr;  // the first date given, for the id below
     for (const std::string* d : {&it.published, &it.dc_date, &it.updated}) {
       if (d->empty()) continue;
-      if (date_written.empty()) date_written = *d;
+      if (!date_written) date_written = d;
       if ((m.published = normalize_feed_date(*d))) break;
     }
 
@@ -253,7 +258,7 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
     for (const std::string& tag : it.tags)
       if (std::find(m.tags.begin(), m.tags.end(), tag) == m.tags.end()) m.tags.push_back(tag);
 
-    std::string guid = it.guid.empty() ? it.about : it.guid;
+    const std::string& guid = it.guid.empty() ? it.about : it.guid;
     if (!guid.empty())
       m.id = is_absolute_uri(guid) ? "feed:" + guid : "feed:" + meta.url + "#" + guid;
     else if (!url.empty())
@@ -261,7 +266,7 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
     else
       m.id = fmt::format("feed:{}#{:016x}", meta.url,
                          fnv1a(meta.url + "\n" + m.title.value_or("") + "\n" +
-                               m.published.value_or(date_written)));
+                               m.published.value_or(date_written ? *date_written : "")));
     out.push_back(std::move(m));
   }
 }
