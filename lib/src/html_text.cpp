@@ -299,6 +299,30 @@ void append_entities_decoded(std::string& out, std::string_view raw) {
   }
 }
 
+bool is_plain_text(std::string_view s) {
+  if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
+  std::size_t i = 0;
+  if (swar::kWide) {
+    unsigned last_space = 0;  // the previous block ended with a space
+    for (; i + 16 <= s.size(); i += 16) {
+      const swar::Block v = swar::load16(s.data() + i);
+      const unsigned stop = swar::mask16(swar::or16(
+          swar::or16(swar::or16(swar::below16(v, 0x20), swar::equal16(v, 0x7F)), swar::equal16(v, 0xC2)),
+          swar::or16(swar::equal16(v, '&'), swar::equal16(v, '<'))));
+      const unsigned sp = swar::mask16(swar::equal16(v, ' '));
+      if (stop != 0 || (sp & ((sp << 1) | last_space)) != 0) return false;
+      last_space = sp >> 15;
+    }
+  }
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F || c == 0xC2 || c == '&' || c == '<' ||
+        (c == ' ' && i > 0 && s[i - 1] == ' '))
+      return false;
+  }
+  return true;
+}
+
 std::string collapse_whitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -27,7 +27,7 @@ std::uint64_t fnv1a(std::string_view s) {
 }
 
 std::string text_of(const RawText& t) {
-  if (already_plain(t.raw)) return std::string(t.raw);  // every kind would give it back as is
+  if (is_plain_text(t.raw)) return std::string(t.raw);  // every kind would give it back as is
   const std::string value = raw_text_value(t);
   switch (t.kind) {
     case TextKind::plain: return collapse_whitespace(value);

@@ -58,11 +58,6 @@ std::string decode_xml_content(std::string_view raw, TextKind kind);
 // The text of a field as written (references decoded, markup kept for HTML kinds).
 std::string raw_text_value(const RawText& t);
 
-// True when decoding `raw` and making it text (collapse_whitespace, html_to_text) would
-// leave it as it is: no markup, no references, no controls or 0xC2 (U+00A0), single spaces
-// between words. Dates, links, ids, names and most titles are.
-bool already_plain(std::string_view raw);
-
 // Turns raw items into records: ids, absolute URLs, plain text, dates (items.cpp).
 void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention>& out);
 

@@ -48,7 +48,7 @@ void append_escaped(std::string& out, std::string_view s) {
 // collapse_whitespace(raw_text_value(v)), without the two passes and their strings when
 // the raw text is already plain.
 std::string plain_value(const RawText& v) {
-  if (already_plain(v.raw)) return std::string(v.raw);
+  if (is_plain_text(v.raw)) return std::string(v.raw);
   return collapse_whitespace(raw_text_value(v));
 }
 
@@ -315,18 +315,6 @@ std::string decode_xml_content(std::string_view raw, TextKind kind) {
     }
   }
   return out;
-}
-
-bool already_plain(std::string_view s) {
-  if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
-  char prev = 0;
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F || u == 0xC2 || c == '&' || c == '<' || (c == ' ' && prev == ' '))
-      return false;
-    prev = c;
-  }
-  return true;
 }
 
 std::string raw_text_value(const RawText& t) {
