@@ -287,6 +287,20 @@ void append_entities_decoded(std::string& out, std::string_view raw) {
                                : raw.size();
     out.append(raw.data() + i, at - i);
     if (at == raw.size()) break;
+    // "&lt;", "&gt;" and "&amp;" first, without the general parser: in escaped HTML they
+    // come every few words.
+    const char* r = raw.data() + at;
+    const std::size_t left = raw.size() - at;
+    if (left >= 4 && r[3] == ';' && r[2] == 't' && (r[1] == 'l' || r[1] == 'g')) {
+      out.push_back(r[1] == 'l' ? '<' : '>');
+      i = at + 4;
+      continue;
+    }
+    if (left >= 5 && r[4] == ';' && r[1] == 'a' && r[2] == 'm' && r[3] == 'p') {
+      out.push_back('&');
+      i = at + 5;
+      continue;
+    }
     std::uint32_t cp = 0;
     const std::size_t n = parse_reference(raw.substr(at), cp);
     if (n == 0) {
