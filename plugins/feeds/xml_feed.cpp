@@ -93,8 +93,7 @@ void XmlFeedReader::begin_item() {
 }
 
 void XmlFeedReader::finish_item() {
-  feed_.items.push_back(std::move(item_));
-  item_ = RawItem{};
+  feed_.items.push_back(std::move(item_));  // begin_item clears item_ for the next one
   item_depth_ = -1;
   group_depth_ = -1;
   skip_depth_ = -1;
