@@ -102,6 +102,18 @@ class TextSink {
       const std::size_t n = s.size();
       std::size_t run = i;
       while (run < n) {
+        // The same test on 16 bytes at once where there is SSE2.
+        if (swar::kWide && run + 16 < n) {
+          const swar::Block v = swar::load16(s.data() + run);
+          const unsigned stop = swar::mask16(swar::or16(
+              swar::or16(swar::below16(v, 0x20), swar::equal16(v, 0x7F)), swar::equal16(v, 0xC2)));
+          const unsigned sp = swar::mask16(swar::equal16(v, ' '));
+          if (stop == 0 && (sp & (sp << 1)) == 0 && !(run == i && (sp & 1)) &&
+              !((sp >> 15) && kByteClass[p[run + 16]] != 0)) {
+            run += 16;
+            continue;
+          }
+        }
         // Eight bytes at once when all of them would go: no white space but single
         // spaces with ordinary bytes after them, no controls, no 0xC2.
         if (swar::kEnabled && run + 8 < n) {
@@ -164,25 +176,32 @@ class TextSink {
   bool space_ = false;
 };
 
-// 2 = paragraph (blank line around it), 1 = line, 0 = inline.
-int block_level(std::string_view tag) {
-  static const std::unordered_map<std::string_view, int> kBlocks = {
-      {"p", 2},       {"h1", 2},     {"h2", 2},      {"h3", 2},      {"h4", 2},
-      {"h5", 2},      {"h6", 2},     {"blockquote", 2}, {"pre", 2},  {"ul", 2},
-      {"ol", 2},      {"dl", 2},     {"table", 2},   {"figure", 2},  {"hr", 2},
-      {"section", 2}, {"article", 2}, {"header", 2}, {"footer", 2},  {"aside", 2},
-      {"nav", 2},     {"main", 2},   {"address", 2}, {"details", 2}, {"fieldset", 2},
-      {"form", 2},    {"div", 1},    {"li", 1},      {"dt", 1},      {"dd", 1},
-      {"tr", 1},      {"caption", 1}, {"figcaption", 1}, {"summary", 1}, {"center", 1},
-      {"tbody", 1},   {"thead", 1},  {"tfoot", 1},   {"option", 1},  {"legend", 1}};
-  const auto it = kBlocks.find(tag);
-  return it == kBlocks.end() ? 0 : it->second;
-}
+// What html_to_text does at a tag: nothing, a line break (<br>), a space (table cells),
+// drop the content (script, style, ...), or start a line or a paragraph (blank line around).
+enum class TagKind : unsigned char { inline_, br, cell, dropped, line, paragraph };
 
-// Elements whose content is never text a reader sees.
-bool dropped_content(std::string_view tag) {
-  return tag == "script" || tag == "style" || tag == "head" || tag == "template" ||
-         tag == "svg" || tag == "noscript" || tag == "title";
+// One lookup per tag, the name lower-cased.
+TagKind tag_kind(std::string_view tag) {
+  static const std::unordered_map<std::string_view, TagKind> kTags = [] {
+    std::unordered_map<std::string_view, TagKind> t;
+    for (std::string_view n : {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul",
+                               "ol", "dl", "table", "figure", "hr", "section", "article", "header",
+                               "footer", "aside", "nav", "main", "address", "details", "fieldset",
+                               "form"})
+      t.emplace(n, TagKind::paragraph);
+    for (std::string_view n : {"div", "li", "dt", "dd", "tr", "caption", "figcaption", "summary",
+                               "center", "tbody", "thead", "tfoot", "option", "legend"})
+      t.emplace(n, TagKind::line);
+    // Elements whose content is never text a reader sees.
+    for (std::string_view n : {"script", "style", "head", "template", "svg", "noscript", "title"})
+      t.emplace(n, TagKind::dropped);
+    t.emplace("br", TagKind::br);
+    t.emplace("td", TagKind::cell);
+    t.emplace("th", TagKind::cell);
+    return t;
+  }();
+  const auto it = kTags.find(tag);
+  return it == kTags.end() ? TagKind::inline_ : it->second;
 }
 
 bool known_element(std::string_view tag) {
@@ -268,6 +287,20 @@ void append_entities_decoded(std::string& out, std::string_view raw) {
                                : raw.size();
     out.append(raw.data() + i, at - i);
     if (at == raw.size()) break;
+    // "&lt;", "&gt;" and "&amp;" first, without the general parser: in escaped HTML they
+    // come every few words.
+    const char* r = raw.data() + at;
+    const std::size_t left = raw.size() - at;
+    if (left >= 4 && r[3] == ';' && r[2] == 't' && (r[1] == 'l' || r[1] == 'g')) {
+      out.push_back(r[1] == 'l' ? '<' : '>');
+      i = at + 4;
+      continue;
+    }
+    if (left >= 5 && r[4] == ';' && r[1] == 'a' && r[2] == 'm' && r[3] == 'p') {
+      out.push_back('&');
+      i = at + 5;
+      continue;
+    }
     std::uint32_t cp = 0;
     const std::size_t n = parse_reference(raw.substr(at), cp);
     if (n == 0) {
@@ -278,6 +311,30 @@ void append_entities_decoded(std::string& out, std::string_view raw) {
       i = at + n;
     }
   }
+}
+
+bool is_plain_text(std::string_view s) {
+  if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
+  std::size_t i = 0;
+  if (swar::kWide) {
+    unsigned last_space = 0;  // the previous block ended with a space
+    for (; i + 16 <= s.size(); i += 16) {
+      const swar::Block v = swar::load16(s.data() + i);
+      const unsigned stop = swar::mask16(swar::or16(
+          swar::or16(swar::or16(swar::below16(v, 0x20), swar::equal16(v, 0x7F)), swar::equal16(v, 0xC2)),
+          swar::or16(swar::equal16(v, '&'), swar::equal16(v, '<'))));
+      const unsigned sp = swar::mask16(swar::equal16(v, ' '));
+      if (stop != 0 || (sp & ((sp << 1) | last_space)) != 0) return false;
+      last_space = sp >> 15;
+    }
+  }
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F || c == 0xC2 || c == '&' || c == '<' ||
+        (c == ' ' && i > 0 && s[i - 1] == ' '))
+      return false;
+  }
+  return true;
 }
 
 std::string collapse_whitespace(std::string_view s) {
@@ -313,10 +370,10 @@ std::string html_to_text(std::string_view s) {
       sink.text("<");
       break;
     }
-    if (s.compare(i, 3, "!--") == 0) {
+    if (s[i] == '!' && s.compare(i, 3, "!--") == 0) {
       const std::size_t end = s.find("-->", i + 3);
       i = end == std::string_view::npos ? s.size() : end + 3;
-    } else if (s.compare(i, 8, "![CDATA[") == 0) {
+    } else if (s[i] == '!' && s.compare(i, 8, "![CDATA[") == 0) {
       const std::size_t end = s.find("]]>", i + 8);
       const std::size_t stop = end == std::string_view::npos ? s.size() : end;
       sink.text(s.substr(i + 8, stop - i - 8));
@@ -327,15 +384,18 @@ std::string html_to_text(std::string_view s) {
       const bool closing = s[i] == '/';
       const std::size_t after = read_tag_name(s, i + (closing ? 1 : 0), name);
       i = skip_tag(s, after);
-      if (name == "br") {
-        sink.line_break();
-      } else if (!closing && dropped_content(name)) {
-        const std::size_t end = find_end_tag(s, i, name);
-        i = end == std::string_view::npos ? s.size() : skip_tag(s, end + 2);
-      } else if (name == "td" || name == "th") {
-        sink.text(" ");
-      } else if (const int level = block_level(name)) {
-        sink.block(level);
+      switch (tag_kind(name)) {
+        case TagKind::inline_: break;
+        case TagKind::br: sink.line_break(); break;
+        case TagKind::cell: sink.text(" "); break;
+        case TagKind::dropped:
+          if (!closing) {
+            const std::size_t end = find_end_tag(s, i, name);
+            i = end == std::string_view::npos ? s.size() : skip_tag(s, end + 2);
+          }
+          break;
+        case TagKind::line: sink.block(1); break;
+        case TagKind::paragraph: sink.block(2); break;
       }
     } else {
       sink.text("<");  // a '<' that starts no tag is text ("a < b")

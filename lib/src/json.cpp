@@ -80,7 +80,17 @@ void append_json_string(std::string& out, std::string_view s) {
   bool checked = false;
   std::size_t run = 0;  // start of the pending run of bytes that need no escaping
   for (std::size_t i = 0; i < size;) {
-    if (swar::kEnabled && i + 8 <= size) {
+    if (swar::kWide && i + 16 <= size) {
+      const swar::Block v = swar::load16(p + i);
+      unsigned look = swar::mask16(swar::or16(swar::or16(swar::below16(v, 0x20), swar::equal16(v, '"')),
+                                              swar::equal16(v, '\\')));
+      if (high) look |= swar::mask16(v);  // the high bit of each byte
+      if (look == 0) {
+        i += 16;
+        continue;
+      }
+      i += static_cast<unsigned>(std::countr_zero(look));
+    } else if (swar::kEnabled && i + 8 <= size) {
       const std::uint64_t w = swar::load(p + i);
       const std::uint64_t look =
           swar::below(w, 0x20) | swar::equal(w, '"') | swar::equal(w, '\\') | (w & high);

@@ -27,6 +27,7 @@ std::uint64_t fnv1a(std::string_view s) {
 }
 
 std::string text_of(const RawText& t) {
+  if (is_plain_text(t.raw)) return std::string(t.raw);  // every kind would give it back as is
   const std::string value = raw_text_value(t);
   switch (t.kind) {
     case TextKind::plain: return collapse_whitespace(value);
@@ -51,10 +52,10 @@ int hex_value(char c) {
 }
 
 // Google Alerts wraps each article in "https://www.google.com/url?...&url=<article>&...";
-// the record points at the article itself.
-std::string unwrap_google_redirect(const std::string& url) {
+// the record points at the article itself. Other URLs are left as they are.
+void unwrap_google_redirect(std::string& url) {
   if (url.rfind("https://www.google.com/url?", 0) != 0 && url.rfind("http://www.google.com/url?", 0) != 0)
-    return url;
+    return;
   const std::size_t q = url.find('?');
   for (std::size_t i = q; i != std::string::npos && i < url.size(); i = url.find('&', i + 1)) {
     const std::string_view param = std::string_view(url).substr(i + 1);
@@ -69,9 +70,11 @@ std::string unwrap_google_redirect(const std::string& url) {
         out.push_back(param[k] == '+' ? ' ' : param[k]);
       }
     }
-    if (is_http(out)) return out;
+    if (is_http(out)) {
+      url = std::move(out);
+      return;
+    }
   }
-  return url;
 }
 
 // Mastodon's feeds name no author; its status URLs do: https://host/@user/123.
@@ -90,7 +93,7 @@ std::string mastodon_author(const std::string& url) {
 // Title and body as one text: the body alone when it already starts with the title (a
 // title made from the body's first words, perhaps cut with "..." or "…"), else title, blank
 // line, body.
-std::string join_text(const std::string& title, const std::string& body) {
+std::string join_text(const std::string& title, std::string body) {
   if (title.empty()) return body;
   if (body.empty()) return title;
   std::string_view head = title;
@@ -104,7 +107,10 @@ std::string join_text(const std::string& title, const std::string& body) {
   const bool word_end = rest.empty() || !(std::isalnum(static_cast<unsigned char>(rest[0])) ||
                                           static_cast<unsigned char>(rest[0]) >= 0x80);
   if (!head.empty() && std::string_view(body).substr(0, head.size()) == head && word_end) return body;
-  return title + "\n\n" + body;
+  std::string out;
+  out.reserve(title.size() + 2 + body.size());
+  out.append(title).append("\n\n").append(body);
+  return out;
 }
 
 std::string clean_lang(std::string s) {
@@ -123,11 +129,70 @@ bool is_absolute_uri(std::string_view s) {
                           (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' || s[i] == '.'))
     ++i;
   if (i >= s.size() - 1 || s[i] != ':') return false;
-  return s.find_first_of(" \t\n") == std::string_view::npos;
+  // A plain loop: find_first_of calls memchr on its set for every byte.
+  for (char c : s)
+    if (c == ' ' || c == '\t' || c == '\n') return false;
+  return true;
 }
+
+namespace {
+
+// Bytes libxml2 neither escapes nor reads specially in a path (or, with '?', '=' and '&',
+// in a query), and that never make a dot segment or an empty one on their own.
+bool plain_path_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.' || c == '~' || c == '/';
+}
+
+// True for a path of plain bytes with no "." or ".." segment and no "//".
+bool plain_path(std::string_view p) {
+  std::size_t seg = 0;  // start of the current segment
+  for (std::size_t i = 0; i <= p.size(); ++i) {
+    if (i < p.size() && p[i] != '/') {
+      if (!plain_path_byte(p[i])) return false;
+      continue;
+    }
+    const std::string_view s = p.substr(seg, i - seg);
+    if (s == "." || s == ".." || (s.empty() && i > 0 && i < p.size())) return false;
+    seg = i + 1;
+  }
+  return true;
+}
+
+// The common relative link, "posts/1.html?a=1&b=2" against "https://host/dir/", resolved
+// without libxml2 (which parses both, builds a URI and prints it again: most of the cost of
+// an Atom entry). Returns "" when the link or the base is anything else; for those that it
+// takes, the result is xmlBuildURI's.
+std::string resolve_simple(std::string_view ref, std::string_view base) {
+  const std::size_t scheme_end = base.find("://");
+  const std::size_t host_end = base.find('/', scheme_end + 3);
+  if (host_end == std::string_view::npos || host_end == scheme_end + 3) return {};
+  for (std::size_t i = scheme_end + 3; i < host_end; ++i) {
+    const char c = base[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) return {};
+  }
+  const std::string_view base_path = base.substr(host_end);
+  if (!plain_path(base_path)) return {};
+  const std::size_t q = ref.find('?');
+  const std::string_view path = ref.substr(0, q);
+  if (path.empty() || path[0] == '/' || !plain_path(path)) return {};
+  if (q != std::string_view::npos) {
+    if (q + 1 == ref.size()) return {};
+    for (char c : ref.substr(q + 1))
+      if (!plain_path_byte(c) && c != '=' && c != '&') return {};
+  }
+  std::string out;
+  out.reserve(base.size() + ref.size());
+  out.append(base.substr(0, host_end + base_path.rfind('/') + 1));
+  out.append(ref);
+  return out;
+}
+
+}  // namespace
 
 std::string resolve_url(std::string_view ref, std::string_view base) {
   if (ref.empty() || is_absolute_uri(ref) || !is_http(base)) return std::string(ref);
+  if (std::string simple = resolve_simple(ref, base); !simple.empty()) return simple;
   const std::string r(ref), b(base);
   xmlChar* built = xmlBuildURI(reinterpret_cast<const xmlChar*>(r.c_str()),
                                reinterpret_cast<const xmlChar*>(b.c_str()));
@@ -152,22 +217,24 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
     m.feed_title = feed_title;
     m.fetched = nonempty(meta.fetched);
 
-    const std::string item_base = it.base.empty() ? fallback_base : it.base;
+    const std::string& item_base = it.base.empty() ? fallback_base : it.base;
     std::string url;
     if (!it.link.empty()) url = resolve_url(it.link, it.link_base.empty() ? item_base : it.link_base);
     else if (!it.alt_link.empty()) url = resolve_url(it.alt_link, it.alt_link_base.empty() ? item_base : it.alt_link_base);
     else if (it.guid_permalink && is_http(it.guid)) url = it.guid;
     else if (is_http(it.about)) url = it.about;
-    url = unwrap_google_redirect(url);
+    unwrap_google_redirect(url);
     m.url = nonempty(url);
 
-    std::string title = collapse_whitespace(text_of(it.title));  // one line, even after <br>
+    // One line, even after <br>: text_of's output is collapsed but for html_to_text's breaks.
+    std::string title = text_of(it.title);
+    if (title.find('\n') != std::string::npos) title = collapse_whitespace(title);
     std::string body;
     for (const RawText* t : {&it.content, &it.summary, &it.media_description}) {
       body = text_of(*t);
       if (!body.empty()) break;
     }
-    m.text = nonempty(join_text(title, body));
+    m.text = nonempty(join_text(title, std::move(body)));
     m.title = nonempty(std::move(title));
 
     std::string name = it.author_name.empty() ? feed.author_name : it.author_name;
@@ -179,10 +246,10 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
     const bool by_email = !email.empty() && (name.empty() || it.email_is_handle);
     m.author = nonempty(by_email ? email : !name.empty() ? name : mastodon_author(url));
 
-    std::string date_written;
+    const std::string* date_written = nullptr;  // the first date given, for the id below
     for (const std::string* d : {&it.published, &it.dc_date, &it.updated}) {
       if (d->empty()) continue;
-      if (date_written.empty()) date_written = *d;
+      if (!date_written) date_written = d;
       if ((m.published = normalize_feed_date(*d))) break;
     }
 
@@ -191,7 +258,7 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
     for (const std::string& tag : it.tags)
       if (std::find(m.tags.begin(), m.tags.end(), tag) == m.tags.end()) m.tags.push_back(tag);
 
-    std::string guid = it.guid.empty() ? it.about : it.guid;
+    const std::string& guid = it.guid.empty() ? it.about : it.guid;
     if (!guid.empty())
       m.id = is_absolute_uri(guid) ? "feed:" + guid : "feed:" + meta.url + "#" + guid;
     else if (!url.empty())
@@ -199,7 +266,7 @@ void finish_items(const RawFeed& feed, const FeedMeta& meta, std::vector<Mention
     else
       m.id = fmt::format("feed:{}#{:016x}", meta.url,
                          fnv1a(meta.url + "\n" + m.title.value_or("") + "\n" +
-                               m.published.value_or(date_written)));
+                               m.published.value_or(date_written ? *date_written : "")));
     out.push_back(std::move(m));
   }
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -47,7 +48,7 @@ struct RawFeed {
   std::string base;             // xml:base of the root, resolved
   std::string lang;
   std::string author_name, author_email;
-  std::vector<RawItem> items;
+  std::deque<RawItem> items;    // a deque: items are large, and growing never moves them
 };
 
 // Decodes the content of an XML element as captured: character references decoded once,

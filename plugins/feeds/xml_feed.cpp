@@ -35,11 +35,21 @@ Ns ns_from_prefix(std::string_view prefix) {
 
 // Appends text escaped for use as markup, so html_to_text decodes it exactly once.
 void append_escaped(std::string& out, std::string_view s) {
-  for (char c : s) {
-    if (c == '<') out.append("&lt;");
-    else if (c == '&') out.append("&amp;");
-    else out.push_back(c);
+  std::size_t run = 0;  // start of the bytes not yet appended, copied at once
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '<' && s[i] != '&') continue;
+    out.append(s.data() + run, i - run);
+    out.append(s[i] == '<' ? "&lt;" : "&amp;");
+    run = i + 1;
   }
+  out.append(s.data() + run, s.size() - run);
+}
+
+// collapse_whitespace(raw_text_value(v)), without the two passes and their strings when
+// the raw text is already plain.
+std::string plain_value(const RawText& v) {
+  if (is_plain_text(v.raw)) return std::string(v.raw);
+  return collapse_whitespace(raw_text_value(v));
 }
 
 }  // namespace
@@ -83,8 +93,7 @@ void XmlFeedReader::begin_item() {
 }
 
 void XmlFeedReader::finish_item() {
-  feed_.items.push_back(std::move(item_));
-  item_ = RawItem{};
+  feed_.items.push_back(std::move(item_));  // begin_item clears item_ for the next one
   item_depth_ = -1;
   group_depth_ = -1;
   skip_depth_ = -1;
@@ -102,7 +111,7 @@ void XmlFeedReader::store(Slot slot, RawText&& v) {
   // The first element of a kind wins, as in browsers' feed readers; categories add up.
   // Short fields are decoded now; long text waits until a record needs it.
   auto set = [&](std::string& dest) {
-    if (dest.empty()) dest = collapse_whitespace(raw_text_value(v));
+    if (dest.empty()) dest = plain_value(v);
   };
   auto set_text = [&](RawText& dest) {
     if (dest.empty() && !v.empty()) dest = v;
@@ -116,7 +125,7 @@ void XmlFeedReader::store(Slot slot, RawText&& v) {
     case Slot::item_media_description: set_text(item_.media_description); break;
     case Slot::item_rss_author: {
       // "jane@example.com (Jane Doe)", "Jane Doe <jane@example.com>", or either part alone.
-      const std::string s = collapse_whitespace(raw_text_value(v));
+      const std::string s = plain_value(v);
       const std::size_t open = s.find_first_of("(<");
       std::string name, email;
       if (open != std::string::npos) {
@@ -144,12 +153,12 @@ void XmlFeedReader::store(Slot slot, RawText&& v) {
     case Slot::item_updated: set(item_.updated); break;
     case Slot::item_lang: set(item_.lang); break;
     case Slot::item_tag: {
-      std::string tag = collapse_whitespace(raw_text_value(v));
+      std::string tag = plain_value(v);
       if (!tag.empty()) item_.tags.push_back(std::move(tag));
       break;
     }
     case Slot::feed_title: set_text(feed_.title); break;
-    case Slot::feed_link: if (feed_.link.empty()) { feed_.link = collapse_whitespace(raw_text_value(v)); if (!bases_.empty()) feed_.link_base = bases_.back(); } break;
+    case Slot::feed_link: if (feed_.link.empty()) { feed_.link = plain_value(v); if (!bases_.empty()) feed_.link_base = bases_.back(); } break;
     case Slot::feed_lang: set(feed_.lang); break;
     case Slot::feed_author_name: set(feed_.author_name); break;
     case Slot::feed_author_email: set(feed_.author_email); break;
@@ -179,19 +188,19 @@ void XmlFeedReader::start_element(bool self_closing) {
 
   if (capture_depth_ >= 0) {
     // Markup inside a captured value is part of the value (decode_xml_content).
-  } else if (format_.empty()) {
-    if (f.local == "rss" || f.local == "channel") format_ = "rss";
-    else if (f.local == "RDF") format_ = "rdf";
-    else if (f.local == "feed") format_ = "atom", atom03_ = f.ns == Ns::atom03;
-    else format_ = "-";  // not a feed; read() stops
-    if (format_ != "-") {
+  } else if (format_ == Format::unknown) {
+    if (f.local == "rss" || f.local == "channel") format_ = Format::rss;
+    else if (f.local == "RDF") format_ = Format::rdf;
+    else if (f.local == "feed") format_ = Format::atom, atom03_ = f.ns == Ns::atom03;
+    else format_ = Format::not_feed;  // read() stops
+    if (format_ != Format::not_feed) {
       const std::string lang = attr("xml:lang");
       if (!lang.empty()) feed_.lang = lang;
       if (!bases_.empty()) feed_.base = bases_.back();
     }
-    if (format_ == "rss" && f.local == "channel") channel_depth_ = depth();
+    if (format_ == Format::rss && f.local == "channel") channel_depth_ = depth();
   } else if (skip_depth_ < 0) {
-    if (format_ == "atom") atom_start(f);
+    if (format_ == Format::atom) atom_start(f);
     else rss_start(f);
   }
   if (self_closing) end_element(stack_.size() - 1);
@@ -227,7 +236,7 @@ std::string XmlFeedReader::read(std::vector<std::string>& warnings) {
     switch (t) {
       case XmlToken::start:
         start_element(scanner_.self_closing());
-        if (format_ == "-") {
+        if (format_ == Format::not_feed) {
           const bool html = scanner_.name() == "html" || scanner_.name() == "HTML";
           warnings.push_back(html ? "not a feed: an HTML page"
                                   : "not a feed: the root element is <" + std::string(scanner_.name()) + ">");
@@ -250,7 +259,7 @@ std::string XmlFeedReader::read(std::vector<std::string>& warnings) {
         break;
     }
   }
-  if (format_.empty()) {
+  if (format_ == Format::unknown) {
     warnings.push_back("not a feed: no XML elements");
     return {};
   }
@@ -261,7 +270,7 @@ std::string XmlFeedReader::read(std::vector<std::string>& warnings) {
   if (!malformed_.empty())
     warnings.push_back("malformed XML (" + malformed_ + "); kept the " +
                        std::to_string(feed_.items.size()) + " complete items");
-  return format_;
+  return format_ == Format::rss ? "rss" : format_ == Format::rdf ? "rdf" : "atom";
 }
 
 std::string decode_xml_content(std::string_view raw, TextKind kind) {

@@ -62,15 +62,17 @@ class XmlFeedReader {
   const std::string& base() const;
   int depth() const { return static_cast<int>(stack_.size()) - 1; }
   bool in_item() const { return item_depth_ >= 0; }
-  bool is_rss(Ns ns) const { return ns == Ns::rss || (ns == Ns::none && format_ != "atom"); }
+  bool is_rss(Ns ns) const { return ns == Ns::rss || (ns == Ns::none && format_ != Format::atom); }
   bool is_atom(Ns ns) const {
-    return ns == Ns::atom || ns == Ns::atom03 || (ns == Ns::none && format_ == "atom");
+    return ns == Ns::atom || ns == Ns::atom03 || (ns == Ns::none && format_ == Format::atom);
   }
 
   XmlScanner scanner_;
   std::string doc_url_;
   RawFeed& feed_;
-  std::string format_;
+  // The root element's kind; an enum, since it is asked about at every element.
+  enum class Format : std::uint8_t { unknown, rss, rdf, atom, not_feed };
+  Format format_ = Format::unknown;
   bool atom03_ = false;
   std::vector<Frame> stack_;
   std::vector<std::pair<std::string_view, Ns>> ns_bindings_;

@@ -1,18 +1,25 @@
 #include "feeds/xml_scan.hpp"
 
+#include <array>
 #include <cstring>
 
 namespace hark::feeds {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_name_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
-bool is_name_char(char c) {
-  return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
-}
+// 1: may start a name; 2: may only follow in one. A table: names are read a byte at a time.
+constexpr auto kNameClass = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || c >= 0x80)
+      t[c] = 1;
+    else if ((c >= '0' && c <= '9') || c == '-' || c == '.')
+      t[c] = 2;
+  }
+  return t;
+}();
+bool is_name_start(char c) { return kNameClass[static_cast<unsigned char>(c)] == 1; }
+bool is_name_char(char c) { return kNameClass[static_cast<unsigned char>(c)] != 0; }
 
 }  // namespace
 

@@ -45,7 +45,7 @@ TEST_CASE("html_to_text collapses white space") {
   CHECK(collapse_whitespace("  Acme \n router\x0b ") == "Acme router");
 }
 
-TEST_CASE("collapse_whitespace 8 bytes at a time gives what the rules give byte by byte") {
+TEST_CASE("collapse_whitespace 16 and 8 bytes at a time gives what the rules give byte by byte") {
   // The rules: white space and U+00A0 are one space between words, other controls vanish.
   const auto slowly = [](std::string_view s) {
     std::string out;
@@ -77,6 +77,32 @@ TEST_CASE("collapse_whitespace 8 bytes at a time gives what the rules give byte 
       s += pieces[(seed >> 16) % std::size(pieces)];
     }
     REQUIRE_MESSAGE(collapse_whitespace(s) == slowly(s), "round ", round);
+  }
+}
+
+TEST_CASE("is_plain_text 16 bytes at a time gives what its rules give byte by byte") {
+  const auto slowly = [](std::string_view s) {
+    if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == 0x7F || c == 0xC2 || c == '&' || c == '<') return false;
+      if (c == ' ' && s[i - 1] == ' ') return false;
+    }
+    return true;
+  };
+  const std::string_view pieces[] = {"a", "bc", " ", "  ", "\n", "\x01", "\x7f", "\xC2\xA0", "é",
+                                     "&amp;", "<b>", "words and more ", "abcdefghijklmnop"};
+  std::uint32_t seed = 99;
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const int parts = round % 31;
+    for (int k = 0; k < parts; ++k) {
+      seed = seed * 1103515245 + 12345;
+      s += pieces[(seed >> 16) % std::size(pieces)];
+    }
+    REQUIRE_MESSAGE(hark::is_plain_text(s) == slowly(s), "round ", round);
+    // What it promises: the text functions give it back as it is.
+    if (hark::is_plain_text(s)) REQUIRE((collapse_whitespace(s) == s && html_to_text(s) == s));
   }
 }
 

@@ -22,6 +22,11 @@ void append_utf8(std::string& out, std::uint32_t cp);
 // the ends trimmed. Used for text that is not HTML: titles, names, categories.
 std::string collapse_whitespace(std::string_view s);
 
+// True when `s` is text already: no markup, no character references, no controls or 0xC2
+// (which may start U+00A0), single spaces between words and none at the ends. Decoding
+// it, collapse_whitespace and html_to_text all return it as it is.
+bool is_plain_text(std::string_view s);
+
 // Converts an HTML fragment to plain text: tags stripped, script/style/head contents
 // dropped, block elements turned into line breaks (a blank line between paragraphs),
 // entities decoded once, white space collapsed and the ends trimmed.
