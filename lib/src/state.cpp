@@ -1,8 +1,10 @@
 #include "hark/state.hpp"
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -67,9 +69,9 @@ StateStore::StateStore(const std::string& path) : path_(path) {
     sqlite3_busy_timeout(db_, 30'000);
     // WAL lets readers and one writer work at once; NORMAL sync can lose the last commits
     // on power loss, which only re-emits mentions (at-least-once), never loses them.
-    exec("PRAGMA journal_mode = WAL");
+    exec_when_free("PRAGMA journal_mode = WAL");
     exec("PRAGMA synchronous = NORMAL");
-    exec("BEGIN IMMEDIATE");
+    exec_when_free("BEGIN IMMEDIATE");
     exec(kSchema);
     exec("COMMIT");
     select_source_ =
@@ -119,6 +121,17 @@ void StateStore::fail(std::string_view what) {
 
 void StateStore::exec(const char* sql) {
   if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail("error");
+}
+
+// Two runs opening a new state at once race to switch it to WAL, and SQLite answers the
+// loser "busy" at once where waiting could deadlock; so the setup tries again for a while.
+void StateStore::exec_when_free(const char* sql) {
+  for (int tries = 0;; ++tries) {
+    const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return;
+    if ((rc & 0xff) != SQLITE_BUSY || tries == 3000) fail("error");
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
 }
 
 sqlite3_stmt* StateStore::prepare(const char* sql) {

@@ -54,6 +54,7 @@ class StateStore {
  private:
   void close();
   void exec(const char* sql);
+  void exec_when_free(const char* sql);
   sqlite3_stmt* prepare(const char* sql);
   [[noreturn]] void fail(std::string_view what);
   std::string path_;
