@@ -1,10 +1,9 @@
 #include <doctest/doctest.h>
 
-#include <cstdint>
-#include <iterator>
 #include <string>
 
 #include "hark/json.hpp"
+#include "random_text.hpp"
 
 using hark::append_json_string;
 
@@ -50,14 +49,9 @@ TEST_CASE("escaping 16 and 8 bytes at a time gives what escaping byte by byte gi
   const std::string_view pieces[] = {"a", "bc", "\"", "\\", "\n", std::string_view("\0", 1), "\x1f",
                                      "\x7f", "é", "☕", "😀", "\xff", "\xe2\x82", "\xc0\xaf",
                                      "plain words ", "        "};
-  std::uint32_t seed = 12345;
+  RandomText random(12345);
   for (int round = 0; round < 3000; ++round) {
-    std::string s;
-    const int parts = round % 23;
-    for (int k = 0; k < parts; ++k) {
-      seed = seed * 1103515245 + 12345;
-      s += pieces[(seed >> 16) % std::size(pieces)];
-    }
+    const std::string s = random.next(pieces, round % 23);
     REQUIRE_MESSAGE(quoted(s) == quoted_slowly(s), "round ", round);
   }
 }

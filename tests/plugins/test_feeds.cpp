@@ -3,14 +3,13 @@
 #include <libxml/uri.h>
 #include <libxml/xmlmemory.h>
 
-#include <cstdint>
 #include <fstream>
-#include <iterator>
 #include <sstream>
 #include <string>
 
 #include "feeds/feeds.hpp"
 #include "feeds/raw.hpp"
+#include "random_text.hpp"
 
 using hark::Mention;
 using hark::feeds::FeedMeta;
@@ -373,14 +372,9 @@ TEST_CASE("relative links resolved without libxml2 are what libxml2 makes of the
                                "https://example.org/%7Ex/", "https://example.org/x/#top"};
   const std::string_view pieces[] = {"posts", "/", "1.html", ".", "..", "?", "a=1", "&", "b",
                                      "#f", "%20", " ", "~u", "-", "_", ":", "é", "//", "./"};
-  std::uint32_t seed = 4242;
+  RandomText random(4242);
   for (int round = 0; round < 4000; ++round) {
-    std::string ref;
-    const int parts = 1 + round % 6;
-    for (int k = 0; k < parts; ++k) {
-      seed = seed * 1103515245 + 12345;
-      ref += pieces[(seed >> 16) % std::size(pieces)];
-    }
+    const std::string ref = random.next(pieces, 1 + round % 6);
     for (const std::string& base : bases)
       REQUIRE_MESSAGE(hark::feeds::resolve_url(ref, base) == by_libxml2(ref, base), ref, " on ", base);
   }
