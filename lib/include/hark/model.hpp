@@ -28,8 +28,9 @@ struct Example {
 // (docs/classify-training.md); they are not tuned to any single item.
 struct TrainOptions {
   unsigned bucket_bits = 18;  // 2^bits hashed feature buckets: a 5 MB table, few collisions
-  unsigned epochs = 12;
+  unsigned epochs = 20;
   double learning_rate = 0.5;
+  double dropout = 0.2;  // share of an example's features left out of each step
   double l2 = 1e-5;  // weight decay per example seen
   std::uint64_t seed = 1;  // shuffling order
 };
@@ -40,7 +41,7 @@ struct TrainOptions {
 class Model {
  public:
   // The file format version written by save() and accepted by load().
-  static constexpr std::uint32_t kFormatVersion = 1;
+  static constexpr std::uint32_t kFormatVersion = 2;
 
   // `weights` is bucket-major, weights[bucket * kLabels + label]. They are kept as 16-bit
   // integers times one scale: the table then stays in a core's cache, the error is below

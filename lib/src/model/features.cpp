@@ -13,6 +13,8 @@ constexpr std::uint64_t kCharSeed = 0x84222325cbf29ce4ULL;
 constexpr std::uint64_t kBigramSeed = 0x9e3779b97f4a7c15ULL;
 constexpr std::uint64_t kCueSeed = 0xd6e8feb86659fd93ULL;
 constexpr std::uint64_t kScoreSeed = 0xa0761d6478bd642fULL;
+constexpr std::uint64_t kPostSeed = 0xe7037ed1a0b428dbULL;      // words of a social post
+constexpr std::uint64_t kSentenceSeed = 0x8ebc6af09c88c6e3ULL;  // words of any other text
 constexpr std::size_t kGram = 5;  // 3..5, 4..6 and n-grams within words did no better in CV
 
 std::uint64_t fnv_step(std::uint64_t h, unsigned char c) {
@@ -55,6 +57,11 @@ bool is_punctuation(unsigned char c) {
          c == ')' || c == '"' || c == '-' || c == '*' || c == '/';
 }
 
+bool is_closing_mark(char c) {
+  return c == '?' || c == '!' || c == '.' || c == ',' || c == ':' || c == ';' || c == ')' ||
+         c == '"';
+}
+
 bool all_digits(std::string_view w) {
   for (const char c : w)
     if (c < '0' || c > '9') return false;
@@ -66,6 +73,13 @@ const std::uint64_t kEnd = fnv("</s>");
 const std::uint64_t kUrl = fnv("<url>");
 const std::uint64_t kNumber = fnv("<num>");
 const std::uint64_t kHandle = fnv("<@>");
+
+// A social post (it has an @handle, a #tag or a link) words things differently from a review
+// or forum sentence: "other" there is chatter, here a sentence without an opinion.
+bool is_social_post(std::string_view s) {
+  return s.find('@') != std::string_view::npos || s.find('#') != std::string_view::npos ||
+         s.find("http") != std::string_view::npos;
+}
 
 }  // namespace
 
@@ -106,10 +120,16 @@ std::size_t FeatureExtractor::extract(std::string_view text, const Analysis& bui
   append_folded(folded_, text);
   const std::string_view s = folded_;
 
+  // Each word unigram and bigram counts twice: once for all texts, once for its kind of text,
+  // so the model can weigh a word differently in a post and in a sentence.
+  const std::uint64_t kind = is_social_post(s) ? kPostSeed : kSentenceSeed;
   std::uint64_t previous = kBegin;
   const auto token = [&](std::uint64_t h) {
+    const std::uint64_t bigram = (previous * kBigramSeed) ^ h;
     add(h, 1.0f, out);
-    add((previous * kBigramSeed) ^ h, 1.0f, out);
+    add(bigram, 1.0f, out);
+    add(h ^ kind, 1.0f, out);
+    add(bigram ^ kind, 1.0f, out);
     previous = h;
   };
   std::size_t i = 0;
@@ -124,7 +144,8 @@ std::size_t FeatureExtractor::extract(std::string_view text, const Analysis& bui
         ++j;
       const std::string_view word = s.substr(i, j - i);
       if ((word == "http" || word == "https") && s.substr(j, 3) == "://") {
-        while (j < s.size() && s[j] != ' ') ++j;  // the whole link is one token
+        while (j < s.size() && s[j] != ' ') ++j;  // the whole link is one token,
+        while (is_closing_mark(s[j - 1])) --j;  // but a "?" or "." after it is the sentence's
         token(kUrl);
       } else if (all_digits(word)) {
         token(kNumber);

@@ -9,9 +9,9 @@
 
 namespace hark {
 
-// Stochastic gradient descent on the softmax cross-entropy, with the learning rate falling
-// linearly to zero over the run and L2 decay kept as one scale factor for all weights, so an
-// update touches only the example's own features.
+// Stochastic gradient descent on the softmax cross-entropy with dropout, the learning rate
+// falling linearly to zero over the run and L2 decay kept as one scale factor for all weights,
+// so an update touches only the example's own features.
 Model train(const std::vector<Example>& examples, const TrainOptions& options) {
   if (examples.empty()) throw Error("no labeled examples to train on");
   const std::size_t buckets = std::size_t{1} << options.bucket_bits;
@@ -29,14 +29,22 @@ Model train(const std::vector<Example>& examples, const TrainOptions& options) {
   std::mt19937_64 rng(options.seed);
   const double steps = static_cast<double>(options.epochs) * static_cast<double>(examples.size());
   double step = 0;
+  std::uniform_real_distribution<double> keep(0.0, 1.0);
+  std::vector<model::Feature> kept;
 
   for (unsigned epoch = 0; epoch < options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     for (const std::size_t i : order) {
       const double rate = options.learning_rate * (1.0 - step / steps);
       ++step;
-      std::array<double, kLabels> z = bias;
+      // Dropout: each feature is left out of this step with probability `dropout` (the rest
+      // scaled up to match), so no single word carries a decision the others cannot back.
+      kept.clear();
       for (const model::Feature& f : features[i])
+        if (options.dropout <= 0 || keep(rng) >= options.dropout)
+          kept.push_back({f.bucket, static_cast<float>(f.value / (1.0 - options.dropout))});
+      std::array<double, kLabels> z = bias;
+      for (const model::Feature& f : kept)
         for (std::size_t k = 0; k < kLabels; ++k)
           z[k] += scale * f.value * v[std::size_t{f.bucket} * kLabels + k];
       const double top = *std::max_element(z.begin(), z.end());
@@ -47,7 +55,7 @@ Model train(const std::vector<Example>& examples, const TrainOptions& options) {
         gradient[k] = z[k] / sum - (static_cast<std::size_t>(examples[i].label) == k ? 1.0 : 0.0);
 
       scale *= 1.0 - rate * options.l2;
-      for (const model::Feature& f : features[i])
+      for (const model::Feature& f : kept)
         for (std::size_t k = 0; k < kLabels; ++k)
           v[std::size_t{f.bucket} * kLabels + k] -=
               static_cast<float>(rate * gradient[k] * f.value / scale);

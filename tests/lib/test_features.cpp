@@ -1,0 +1,62 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <vector>
+
+#include "../../lib/src/model/features.hpp"
+
+namespace {
+
+using hark::model::Feature;
+
+struct Extracted {
+  std::size_t text_features;
+  std::vector<Feature> all;
+};
+
+Extracted extract(std::string_view text) {
+  hark::model::FeatureExtractor extractor;
+  Extracted e;
+  e.text_features = extractor.extract(text, hark::Analysis{}, 18, e.all);
+  return e;
+}
+
+std::vector<std::uint32_t> buckets(const Extracted& e) {
+  std::vector<std::uint32_t> b;
+  for (std::size_t i = 0; i < e.text_features; ++i) b.push_back(e.all[i].bucket);
+  std::sort(b.begin(), b.end());
+  return b;
+}
+
+}  // namespace
+
+TEST_CASE("a text's features: four per word token, one per character 5-gram, five scores") {
+  // Tokens great, app, !, </s>: each a unigram and a bigram, both also tagged with the kind
+  // of text (16). Character 5-grams over " great app ": " grea" "great" "reat " "eat a"
+  // "at ap" "t app" " app " (7). No cues; the five built-in scores come last.
+  const Extracted e = extract("Great app!");
+  CHECK(e.text_features == 16 + 7);
+  CHECK(e.all.size() == 16 + 7 + 5);
+  // Text features share unit length.
+  CHECK(e.all[0].value == doctest::Approx(1 / std::sqrt(23.0)));
+}
+
+TEST_CASE("a social post and a sentence share their plain word features, not their tagged ones") {
+  // A "#" is no token and no n-gram letter: the only change is the kind of text.
+  const std::vector<std::uint32_t> sentence = buckets(extract("great app"));
+  const std::vector<std::uint32_t> post = buckets(extract("great app #"));
+  REQUIRE(sentence.size() == post.size());
+  std::vector<std::uint32_t> shared;
+  std::set_intersection(sentence.begin(), sentence.end(), post.begin(), post.end(),
+                        std::back_inserter(shared));
+  // great, app, </s>: 3 unigrams + 3 bigrams untagged, and the 7 character 5-grams.
+  CHECK(shared.size() == 6 + 7);
+}
+
+TEST_CASE("a question mark after a link is the sentence's, not the link's") {
+  // Tokens see, <url>, ?, </s> (16); 5-grams over " see https example com faq " (23).
+  CHECK(extract("see https://example.com/faq?").text_features == 16 + 23);
+  CHECK(extract("see https://example.com/faq").text_features == 12 + 23);
+}
