@@ -1,5 +1,6 @@
 #include "features.hpp"
 
+#include <array>
 #include <cmath>
 
 #include "hark/fold.hpp"
@@ -35,10 +36,17 @@ std::uint64_t mix(std::uint64_t h) {
   return h ^ (h >> 31);
 }
 
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '_' ||
-         (c >= 0x80 && c < 0xf0);
-}
+// Letters, digits, ' and _ of the folded text, and the bytes of non-ASCII letters (not the
+// lead byte of an emoji); a table, as this is asked for every byte twice.
+constexpr std::array<bool, 256> kWordByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '_' ||
+           (c >= 0x80 && c < 0xf0);
+  return t;
+}();
+
+bool is_word_byte(unsigned char c) { return kWordByte[c]; }
 
 // Emoji and pictographs (4-byte UTF-8) and the U+2600–U+27BF symbols (❤, ☺, ✔) are tokens of
 // their own even when written against a word.
@@ -81,44 +89,54 @@ bool is_social_post(std::string_view s) {
          s.find("http") != std::string_view::npos;
 }
 
-}  // namespace
+// Where features go: each hash picks a bucket, whose row is prefetched (when there is a
+// table) as soon as it is known, and is written at `next`. Kept in locals so that the
+// compiler holds them in registers across the stores.
+struct Sink {
+  Feature* next;
+  unsigned shift;  // 64 - bucket bits
+  const char* rows;
+  std::size_t row_bytes;
 
-inline void FeatureExtractor::add(std::uint64_t hash, float value, std::vector<Feature>& out) const {
-  const auto bucket = static_cast<std::uint32_t>(mix(hash) >> (64 - bucket_bits_));
-  if (rows_) __builtin_prefetch(rows_ + bucket * row_bytes_);
-  out.push_back({bucket, value});
-}
+  [[gnu::always_inline]] void add(std::uint64_t hash, float value) {
+    const auto bucket = static_cast<std::uint32_t>(mix(hash) >> shift);
+    if (rows) __builtin_prefetch(rows + bucket * row_bytes);
+    *next++ = {bucket, value};
+  }
+};
 
-void FeatureExtractor::add_char_ngrams(std::vector<Feature>& out) const {
-  // The words with one space between and around them, so that n-grams see word starts, ends
-  // and the join of two words ("t wo" of "don't work"). The last five bytes, as a number,
-  // are the hash input; add() mixes them.
+// The words with one space between and around them, so that n-grams see word starts, ends
+// and the join of two words ("t wo" of "don't work"). The last five bytes, as a number, are
+// the hash input.
+void add_char_ngrams(std::string_view folded, Sink& sink) {
   constexpr std::uint64_t kWindow = (std::uint64_t{1} << (8 * kGram)) - 1;
   std::uint64_t window = ' ';
   std::size_t seen = 1;
   char last = ' ';
   const auto push = [&](char k) {
     window = ((window << 8) | static_cast<unsigned char>(k)) & kWindow;
-    if (++seen >= kGram) add(window ^ kCharSeed, 1.0f, out);
+    if (++seen >= kGram) sink.add(window ^ kCharSeed, 1.0f);
     last = k;
   };
-  for (const char c : folded_) {
+  for (const char c : folded) {
     const char k = is_word_byte(static_cast<unsigned char>(c)) ? c : ' ';
     if (k != ' ' || last != ' ') push(k);
   }
   if (last != ' ') push(' ');
 }
 
+}  // namespace
+
 std::size_t FeatureExtractor::extract(std::string_view text, const Analysis& builtin,
                                unsigned bucket_bits, std::vector<Feature>& out,
                                const char* rows, std::size_t row_bytes) {
-  bucket_bits_ = bucket_bits;
-  rows_ = rows;
-  row_bytes_ = row_bytes;
-  out.clear();
   folded_.clear();
   append_folded(folded_, text);
   const std::string_view s = folded_;
+  // Every token but the end marker takes a byte at least, and so does every 5-gram but the
+  // last: at most 4 (bytes + 1) word features and bytes + 1 5-grams, then the built-in reading.
+  out.resize(5 * s.size() + 5 + builtin.cues.size() + kLabels);
+  Sink sink{out.data(), 64 - bucket_bits, rows, row_bytes};
 
   // Each word unigram and bigram counts twice: once for all texts, once for its kind of text,
   // so the model can weigh a word differently in a post and in a sentence.
@@ -126,10 +144,10 @@ std::size_t FeatureExtractor::extract(std::string_view text, const Analysis& bui
   std::uint64_t previous = kBegin;
   const auto token = [&](std::uint64_t h) {
     const std::uint64_t bigram = (previous * kBigramSeed) ^ h;
-    add(h, 1.0f, out);
-    add(bigram, 1.0f, out);
-    add(h ^ kind, 1.0f, out);
-    add(bigram ^ kind, 1.0f, out);
+    sink.add(h, 1.0f);
+    sink.add(bigram, 1.0f);
+    sink.add(h ^ kind, 1.0f);
+    sink.add(bigram ^ kind, 1.0f);
     previous = h;
   };
   std::size_t i = 0;
@@ -168,17 +186,18 @@ std::size_t FeatureExtractor::extract(std::string_view text, const Analysis& bui
     }
   }
   token(kEnd);
-  add_char_ngrams(out);
+  add_char_ngrams(s, sink);
 
   // Text features share unit length, so long and short posts learn at the same pace.
-  const std::size_t text_features = out.size();
+  const auto text_features = static_cast<std::size_t>(sink.next - out.data());
   const float norm = 1.0f / std::sqrt(static_cast<float>(text_features));
-  for (Feature& f : out) f.value = norm;
+  for (Feature* f = out.data(); f != sink.next; ++f) f->value = norm;
   // Each cue adds its weight to its class; the built-in scores come in as they are.
   for (const Cue& cue : builtin.cues)
-    add(kCueSeed + static_cast<std::uint64_t>(cue.label), static_cast<float>(cue.weight), out);
+    sink.add(kCueSeed + static_cast<std::uint64_t>(cue.label), static_cast<float>(cue.weight));
   for (std::size_t k = 0; k < kLabels; ++k)
-    add(kScoreSeed + k, static_cast<float>(builtin.scores[k]), out);
+    sink.add(kScoreSeed + k, static_cast<float>(builtin.scores[k]));
+  out.resize(static_cast<std::size_t>(sink.next - out.data()));
   return text_features;
 }
 

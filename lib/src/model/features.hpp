@@ -28,13 +28,6 @@ class FeatureExtractor {
                std::vector<Feature>& out, const char* rows = nullptr, std::size_t row_bytes = 0);
 
  private:
-  // Called for every feature: inlined, as a call costs as much as the work.
-  [[gnu::always_inline]] void add(std::uint64_t hash, float value, std::vector<Feature>& out) const;
-  void add_char_ngrams(std::vector<Feature>& out) const;
-
-  unsigned bucket_bits_ = 20;
-  const char* rows_ = nullptr;
-  std::size_t row_bytes_ = 0;
   std::string folded_;
 };
 
