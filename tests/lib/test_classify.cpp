@@ -76,6 +76,34 @@ TEST_CASE("negation turns polarity within its clause") {
   CHECK(first_cue("not today, great service", "en", hark::Label::praise).cue == "great");
 }
 
+TEST_CASE("a negation inside a complaint cue does not turn the cues after it") {
+  // "still not" / "toujours pas" already say what is missing; what follows stays a complaint.
+  const auto labels_of = [](std::string_view text, std::string_view lang) {
+    std::vector<hark::Label> out;
+    for (const hark::Cue& c : hark::find_cues(text, lang)) out.push_back(c.label);
+    return out;
+  };
+  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"Still not received my order", "en"},
+           {"Nog steeds niet geleverd, al weken wachten", "nl"},
+           {"Toujours pas reçu mon colis", "fr"},
+           {"Sigo sin internet desde ayer", "es"},
+           {"Ancora niente rimborso da settimane", "it"},
+       }) {
+    CAPTURE(text);
+    const std::vector<hark::Label> labels = labels_of(text, lang);
+    REQUIRE(labels.size() >= 2);
+    for (hark::Label l : labels) CHECK(l == hark::Label::complaint);
+    CHECK(hark::analyze(text, lang).label == hark::Label::complaint);
+  }
+  // Nor is a complaint cue that holds its own negation turned by an earlier one.
+  const std::vector<hark::Cue> cues = hark::find_cues("Er is geen kaart, en zelfs geen menu", "nl");
+  for (const hark::Cue& c : cues) CHECK(c.label == hark::Label::complaint);
+  // A negation on its own still turns what it reaches, both ways.
+  CHECK(first_cue("still not good enough", "en", hark::Label::complaint).cue == "still not");
+  CHECK(first_cue("pas mal du tout", "fr", hark::Label::praise).cue == "pas mal");
+}
+
 TEST_CASE("an intensifier, caps and elongation strengthen a cue") {
   const double plain = first_cue("the staff were good", "en", hark::Label::praise).weight;
   CHECK(first_cue("the staff were very good", "en", hark::Label::praise).weight > plain);

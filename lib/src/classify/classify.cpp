@@ -122,6 +122,7 @@ struct Workspace {
   std::vector<Token> tokens;
   std::string store;
   std::vector<Match> matches;
+  std::vector<bool> negation_word;
 };
 
 Workspace& workspace() {
@@ -206,8 +207,22 @@ Reading read(std::string_view text, std::string_view lang) {
     for (std::size_t k = from; k < to; ++k) n += tokens[k].kind == TokenKind::word;
     return n;
   };
+  // Negation words, by token: a complaint cue that holds one ("still not", "zelfs geen",
+  // "sigo sin") already says what is missing and is not turned round by another negation.
+  std::vector<bool>& negation_word = w.negation_word;
+  negation_word.assign(tokens.size(), false);
+  for (const Match& m : w.matches)
+    if (m.entry->kind == Kind::negation)
+      for (std::size_t k = m.first; k <= m.last; ++k) negation_word[k] = true;
+  const auto holds_negation = [&](const Match& m) {
+    for (std::size_t k = m.first; k <= m.last; ++k)
+      if (negation_word[k]) return true;
+    return false;
+  };
   std::size_t negation_end = SIZE_MAX, negation_begin = 0, intensifier_end = SIZE_MAX;
   std::size_t negation_cue = SIZE_MAX;  // the cue the negation word itself made, if any
+  bool negation_in_complaint = false;   // the negation is part of a longer complaint cue
+  const Match* last_cue = nullptr;
   std::size_t last_contrast_cue = SIZE_MAX;  // cues before this index sit before a "but"
   for (const Match& m : w.matches) {
     const Entry& e = *m.entry;
@@ -216,6 +231,11 @@ Reading read(std::string_view text, std::string_view lang) {
         negation_begin = m.first;
         negation_end = m.last + 1;
         negation_cue = SIZE_MAX;
+        // "toujours pas reçu mon colis": the negation belongs to the complaint cue it sits
+        // in; the cues after it are no less a complaint for it.
+        negation_in_complaint = last_cue && last_cue->first <= m.first && m.last <= last_cue->last &&
+                                last_cue->last > last_cue->first &&
+                                (last_cue->entry->kind == Kind::complaint || last_cue->entry->kind == Kind::profanity);
         continue;
       case Kind::intensifier:
         intensifier_end = m.last + 1;
@@ -240,9 +260,11 @@ Reading read(std::string_view text, std::string_view lang) {
     float weight = e.weight;
     std::size_t begin = tokens[m.first].begin;
     const std::size_t end = tokens[m.last].end;
+    last_cue = &m;
     const bool negated = negation_end != SIZE_MAX && m.first >= negation_end &&
                          words_between(negation_end, m.first) < kNegationReach &&
-                         same_clause(negation_end, m.first);
+                         same_clause(negation_end, m.first) &&
+                         !(label == Label::complaint && (negation_in_complaint || holds_negation(m)));
     if (negated && (label == Label::praise || label == Label::complaint)) {
       weight *= label == Label::praise ? kNegatedPraise : kNegatedComplaint;
       label = label == Label::praise ? Label::complaint : Label::praise;
