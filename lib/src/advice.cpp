@@ -68,9 +68,21 @@ bool has_phone(std::string_view text) {
   return false;
 }
 
+bool email_local(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || digit(c) || c == '.' || c == '_' ||
+         c == '%' || c == '+' || c == '-';
+}
+
+bool email_domain(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || digit(c) || c == '-'; }
+
 bool has_email(std::string_view text) {
   static const RE2 email(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})");
-  return text.find('@') != std::string_view::npos && RE2::PartialMatch(text, email);
+  // Most "@" start a handle ("@brand", " @brand"): the pattern needs a name byte on either
+  // side, and checking that first spares most texts the regex search.
+  for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1))
+    if (at > 0 && at + 1 < text.size() && email_local(text[at - 1]) && email_domain(text[at + 1]))
+      return RE2::PartialMatch(text, email);
+  return false;
 }
 
 // Two letters, two check digits, then groups of four (spaces optional), as printed.
