@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "language.hpp"
 #include "lexicon.hpp"
@@ -82,7 +83,7 @@ bool is_marker(Kind k) {
 void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, std::size_t at, Match& cue,
                 Match& marker) {
   const Token& t = tokens[at];
-  const auto consider = [&](const std::vector<std::uint32_t>& ids) {
+  const auto consider = [&](std::span<const std::uint32_t> ids) {
     for (std::uint32_t id : ids) {
       const Entry& e = lex.entries[id];
       if (e.kind == Kind::opener) continue;
@@ -103,10 +104,8 @@ void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, std::size_
       h = classify::hash_step(h, static_cast<unsigned char>(key[k]));
       if (k == 2) prefix_hash = h;
     }
-    if (lex.may_hold(h))
-      if (auto it = lex.by_first.find(key); it != lex.by_first.end()) consider(it->second);
-    if (key.size() >= 3 && lex.may_hold(prefix_hash))
-      if (auto it = lex.by_prefix.find(key.substr(0, 3)); it != lex.by_prefix.end()) consider(it->second);
+    consider(lex.first.find(h, key));
+    if (key.size() >= 3) consider(lex.prefix.find(prefix_hash, key.substr(0, 3)));
   }
 }
 

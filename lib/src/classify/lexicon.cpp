@@ -92,11 +92,35 @@ Lexicon parse_lexicon(std::string_view name, std::string_view text) {
     const auto index = static_cast<std::uint32_t>(lex.entries.size());
     const std::string key = e.prefix && e.words.size() == 1 ? e.words[0].substr(0, 3) : e.words[0];
     (e.prefix && e.words.size() == 1 ? lex.by_prefix : lex.by_first)[key].push_back(index);
-    const std::size_t bit = word_hash(key) % (Lexicon::kFilterWords * 64);
-    lex.filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
     lex.entries.push_back(std::move(e));
   }
+  lex.first = FlatIndex(lex.by_first);
+  lex.prefix = FlatIndex(lex.by_prefix);
   return lex;
+}
+
+FlatIndex::FlatIndex(const LexiconIndex& index) {
+  // At most half full, so that a miss usually stops at the first or second slot.
+  std::size_t size = 2;
+  while (size < index.size() * 2) size *= 2;
+  slots_.assign(size, Slot{});
+  mask_ = size - 1;
+  for (const auto& [key, ids] : index) {
+    if (key.size() > UINT16_MAX || ids.size() > UINT16_MAX)
+      throw Error(fmt::format("lexicon: too long or too common a first word: {}", key));
+    const std::uint64_t hash = word_hash(key);
+    Slot s;
+    s.check = static_cast<std::uint32_t>(hash >> 32);
+    s.key = static_cast<std::uint32_t>(keys_.size());
+    s.key_len = static_cast<std::uint16_t>(key.size());
+    s.first = static_cast<std::uint32_t>(ids_.size());
+    s.count = static_cast<std::uint16_t>(ids.size());
+    keys_.append(key);
+    ids_.insert(ids_.end(), ids.begin(), ids.end());
+    std::size_t i = hash & mask_;
+    while (slots_[i].count != 0) i = (i + 1) & mask_;
+    slots_[i] = s;
+  }
 }
 
 const std::vector<Lexicon>& lexicons() {
