@@ -94,12 +94,12 @@ Lexicon parse_lexicon(std::string_view name, std::string_view text) {
     (e.prefix && e.words.size() == 1 ? lex.by_prefix : lex.by_first)[key].push_back(index);
     lex.entries.push_back(std::move(e));
   }
-  lex.first = FlatIndex(lex.by_first);
-  lex.prefix = FlatIndex(lex.by_prefix);
+  lex.first = FlatIndex(lex.by_first, lex.entries);
+  lex.prefix = FlatIndex(lex.by_prefix, lex.entries);
   return lex;
 }
 
-FlatIndex::FlatIndex(const LexiconIndex& index) {
+FlatIndex::FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entries) {
   // At most half full, so that a miss usually stops at the first or second slot.
   std::size_t size = 2;
   while (size < index.size() * 2) size *= 2;
@@ -113,10 +113,17 @@ FlatIndex::FlatIndex(const LexiconIndex& index) {
     s.check = static_cast<std::uint32_t>(hash >> 32);
     s.key = static_cast<std::uint32_t>(keys_.size());
     s.key_len = static_cast<std::uint16_t>(key.size());
-    s.first = static_cast<std::uint32_t>(ids_.size());
+    s.first = static_cast<std::uint32_t>(candidates_.size());
     s.count = static_cast<std::uint16_t>(ids.size());
     keys_.append(key);
-    ids_.insert(ids_.end(), ids.begin(), ids.end());
+    for (std::uint32_t id : ids) {
+      const Entry& e = entries[id];
+      Candidate c;
+      c.id = id;
+      c.any_next = e.words.size() < 2 || (e.prefix && e.words.size() == 2);
+      if (!c.any_next) c.next = static_cast<std::uint32_t>(word_hash(e.words[1]));
+      candidates_.push_back(c);
+    }
     std::size_t i = hash & mask_;
     while (slots_[i].count != 0) i = (i + 1) & mask_;
     slots_[i] = s;

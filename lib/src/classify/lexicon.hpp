@@ -46,16 +46,24 @@ struct LexiconHash {
 };
 using LexiconIndex = std::unordered_map<std::string, std::vector<std::uint32_t>, LexiconHash, std::equal_to<>>;
 
+// An entry under an index key, with what the matcher can check before it reads the entry:
+// most entries that start with a common word ("not", "i") need a second word the text lacks.
+struct Candidate {
+  std::uint32_t id = 0;     // in Lexicon::entries
+  std::uint32_t next = 0;   // the low half of word_hash of the entry's second word
+  bool any_next = true;     // one word, or a second word that is a prefix: `next` tells nothing
+};
+
 // The same keys and ids as a LexiconIndex, in one flat open-addressing table that is probed
 // with a hash the caller already has: the matcher hashes each word once for all its lookups,
 // and a word in no lexicon (most of them) costs a probe or two.
 class FlatIndex {
  public:
   FlatIndex() = default;
-  explicit FlatIndex(const LexiconIndex& index);
+  FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entries);
 
-  // The ids under `key`, whose word_hash is `hash`; empty when there are none.
-  std::span<const std::uint32_t> find(std::uint64_t hash, std::string_view key) const {
+  // The entries under `key`, whose word_hash is `hash`, in index order; empty when none.
+  std::span<const Candidate> find(std::uint64_t hash, std::string_view key) const {
     // The low bits pick the slot (FNV-1a's high bits cluster on short words), the high bits
     // tell most other keys apart without looking at their bytes.
     const auto check = static_cast<std::uint32_t>(hash >> 32);
@@ -63,7 +71,7 @@ class FlatIndex {
       const Slot& s = slots_[i];
       if (s.count == 0) return {};
       if (s.check == check && key == std::string_view(keys_.data() + s.key, s.key_len))
-        return {ids_.data() + s.first, s.count};
+        return {candidates_.data() + s.first, s.count};
     }
   }
 
@@ -71,14 +79,14 @@ class FlatIndex {
   struct Slot {
     std::uint32_t check = 0;  // the hash's high half
     std::uint32_t key = 0;    // in keys_
-    std::uint32_t first = 0;  // in ids_
+    std::uint32_t first = 0;  // in candidates_
     std::uint16_t key_len = 0;
     std::uint16_t count = 0;  // 0 marks an empty slot
   };
   std::vector<Slot> slots_ = std::vector<Slot>(1);
   std::size_t mask_ = 0;
   std::string keys_;
-  std::vector<std::uint32_t> ids_;
+  std::vector<Candidate> candidates_;
 };
 
 // One language's entries, indexed by their first word (prefix entries by its first three
