@@ -140,14 +140,29 @@ const std::vector<Lexicon>& lexicons() {
   return all;
 }
 
-const Lexicon* lexicon_for(std::string_view lang) {
-  if (lang.size() < 2 || (lang.size() > 2 && lang[2] != '-' && lang[2] != '_')) return nullptr;
-  char code[2] = {lang[0], lang[1]};
-  for (char& c : code)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  for (const Lexicon& l : lexicons())
-    if (l.name == std::string_view(code, 2)) return &l;
+namespace {
+
+// The language code of a tag ("en", "en-GB", "NL" → "en", "en", "nl"), or false when there is none.
+bool language_code(std::string_view lang, char (&code)[2]) {
+  if (lang.size() < 2 || (lang.size() > 2 && lang[2] != '-' && lang[2] != '_')) return false;
+  for (std::size_t i = 0; i < 2; ++i)
+    code[i] = lang[i] >= 'A' && lang[i] <= 'Z' ? static_cast<char>(lang[i] + 32) : lang[i];
+  return true;
+}
+
+// Compared a byte at a time: called for every record, where a string compare was most of the cost.
+template <class Lexicons>
+const Lexicon* named(const Lexicons& all, const char (&code)[2]) {
+  for (const Lexicon& l : all)
+    if (l.name.size() == 2 && l.name[0] == code[0] && l.name[1] == code[1]) return &l;
   return nullptr;
+}
+
+}  // namespace
+
+const Lexicon* lexicon_for(std::string_view lang) {
+  char code[2];
+  return language_code(lang, code) ? named(lexicons(), code) : nullptr;
 }
 
 const Lexicon& reading_lexicon(std::string_view lang) {
@@ -165,10 +180,11 @@ const Lexicon& reading_lexicon(std::string_view lang) {
     v.push_back(parse_lexicon("", all + universal));
     return v;
   }();
-  const Lexicon* own = lexicon_for(lang);
-  for (const Lexicon& l : merged)
-    if (own && l.name == own->name) return l;
-  return merged.back();
+  // The merged lexicons carry the names of lexicons(), so the one named like `lang` is the
+  // one lexicon_for(lang) would find.
+  char code[2];
+  const Lexicon* own = language_code(lang, code) ? named(merged, code) : nullptr;
+  return own ? *own : merged.back();
 }
 
 }  // namespace hark::classify
