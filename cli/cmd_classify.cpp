@@ -25,16 +25,19 @@ struct ClassifyOptions {
 // Probabilities to three decimals ("0.843", "0.5", "1"): enough to act on, short enough to
 // read. Written by hand: six per record, and general float formatting cost a tenth of the run.
 void append_probability(std::string& out, double p) {
-  const long milli = std::lround(std::clamp(p, 0.0, 1.0) * 1000);
+  // std::lround for a value in [0, 1000], without the library call: the fraction of a double
+  // this small is exact, so comparing it with one half rounds halves up as lround does.
+  const double scaled = p >= 1 ? 1000 : p > 0 ? p * 1000 : 0;  // NaN reads as 0
+  auto milli = static_cast<unsigned>(scaled);
+  milli += scaled - milli >= 0.5;
   if (milli == 0 || milli == 1000) {
     out.push_back(milli ? '1' : '0');
     return;
   }
-  char digits[3] = {static_cast<char>('0' + milli / 100), static_cast<char>('0' + milli / 10 % 10),
-                    static_cast<char>('0' + milli % 10)};
-  std::size_t n = 3;
+  char digits[5] = {'0', '.', static_cast<char>('0' + milli / 100),
+                    static_cast<char>('0' + milli / 10 % 10), static_cast<char>('0' + milli % 10)};
+  std::size_t n = 5;
   while (digits[n - 1] == '0') --n;
-  out.append("0.");
   out.append(digits, n);
 }
 
@@ -77,60 +80,52 @@ class Classifier {
     const std::vector<std::string_view> pii = find_pii(text_);
 
     edit_.clear();
-    value_.assign("\"");
-    value_.append(label_name(a.label));
-    value_.push_back('"');
-    edit_.set("class", value_);
-    value_.clear();
-    append_probability(value_, a.confidence);
-    edit_.set("confidence", value_);
+    // Each value is written straight into the edit's buffer for its key.
+    std::string& cls = edit_.value("class");
+    append_name(cls, label_name(a.label));
+    append_probability(edit_.value("confidence"), a.confidence);
     // Class names are plain ASCII: they need quotes, not escaping.
-    value_.assign("{");
+    std::string& scores = edit_.value("scores");
+    scores.push_back('{');
     for (std::size_t i = 0; i < kLabels; ++i) {
-      if (i) value_.push_back(',');
-      append_name(value_, label_name(static_cast<Label>(i)));
-      value_.push_back(':');
-      append_probability(value_, a.scores[i]);
+      if (i) scores.push_back(',');
+      append_name(scores, label_name(static_cast<Label>(i)));
+      scores.push_back(':');
+      append_probability(scores, a.scores[i]);
     }
-    value_.push_back('}');
-    edit_.set("scores", value_);
-    value_.assign("[");
+    scores.push_back('}');
+    std::string& cues = edit_.value("cues");
+    cues.push_back('[');
     for (const Cue& c : a.cues) {
-      if (value_.size() > 1) value_.push_back(',');
-      value_.append("{\"class\":");
-      append_name(value_, label_name(c.label));
-      value_.append(",\"cue\":");
-      append_json_string(value_, c.cue);
-      value_.append(",\"span\":[");
-      append_number(value_, c.begin);
-      value_.push_back(',');
-      append_number(value_, c.end);
-      value_.append("]}");
+      if (cues.size() > 1) cues.push_back(',');
+      cues.append("{\"class\":");
+      append_name(cues, label_name(c.label));
+      cues.append(",\"cue\":");
+      append_json_string(cues, c.cue);
+      cues.append(",\"span\":[");
+      append_number(cues, c.begin);
+      cues.push_back(',');
+      append_number(cues, c.end);
+      cues.append("]}");
     }
-    value_.push_back(']');
-    edit_.set("cues", value_);
+    cues.push_back(']');
     if (detect && !lang.empty()) {
-      value_.clear();
-      append_json_string(value_, lang);
-      edit_.set("lang", value_);
+      append_json_string(edit_.value("lang"), lang);
       edit_.set("lang_detected", "true");
     }
-    value_.clear();
-    append_json_string(value_, advice_name(advise(a, pii)));
-    edit_.set("advice", value_);
-    value_.assign("[");
+    append_json_string(edit_.value("advice"), advice_name(advise(a, pii)));
+    std::string& kinds = edit_.value("pii");
+    kinds.push_back('[');
     for (std::string_view kind : pii) {
-      if (value_.size() > 1) value_.push_back(',');
-      append_json_string(value_, kind);
+      if (kinds.size() > 1) kinds.push_back(',');
+      append_json_string(kinds, kind);
     }
-    value_.push_back(']');
-    edit_.set("pii", value_);
+    kinds.push_back(']');
     edit_.write(out, record, raw);
   }
 
  private:
   std::string text_;
-  std::string value_;
   RecordEdit edit_;
   const Model* model_;
 };

@@ -6,26 +6,34 @@
 
 namespace hark {
 
-void RecordEdit::set(std::string_view key, std::string_view json) {
+std::string& RecordEdit::value(std::string_view key) {
   for (std::size_t i = 0; i < used_; ++i) {
-    if (keys_[i].first == key) {
-      keys_[i].second.assign(json);
-      return;
+    if (keys_[i].name == key) {
+      keys_[i].value.clear();
+      return keys_[i].value;
     }
   }
   if (used_ == keys_.size()) keys_.emplace_back();
-  keys_[used_].first.assign(key);
-  keys_[used_].second.assign(json);
-  ++used_;
+  Key& k = keys_[used_++];
+  if (k.quoted.empty() || k.name != key) {
+    k.name.assign(key);
+    k.quoted.clear();
+    append_json_string(k.quoted, key);
+    k.quoted.push_back(':');
+  }
+  k.value.clear();
+  return k.value;
 }
 
 void RecordEdit::write(std::string& out, simdjson::dom::object record, std::string_view raw) const {
   const auto set_keys = std::span(keys_).first(used_);
+  const auto is_set = [&](std::string_view key) {
+    for (const Key& k : set_keys)
+      if (k.name == key) return true;
+    return false;
+  };
   bool replaces = false;
-  for (const auto& [k, v] : set_keys) {
-    simdjson::dom::element unused;
-    if (!record.at_key(k).get(unused)) replaces = true;
-  }
+  for (auto field : record) replaces = replaces || is_set(field.key);
   bool empty = true;
   if (!replaces) {
     // Keep the original bytes: cut at the closing brace and append.
@@ -35,9 +43,7 @@ void RecordEdit::write(std::string& out, simdjson::dom::object record, std::stri
   } else {
     out.push_back('{');
     for (auto field : record) {
-      bool replaced = false;
-      for (const auto& [k, v] : set_keys) replaced = replaced || k == field.key;
-      if (replaced) continue;
+      if (is_set(field.key)) continue;
       if (!empty) out.push_back(',');
       empty = false;
       append_json_string(out, field.key);
@@ -45,12 +51,11 @@ void RecordEdit::write(std::string& out, simdjson::dom::object record, std::stri
       out.append(simdjson::minify(field.value));
     }
   }
-  for (const auto& [k, v] : set_keys) {
+  for (const Key& k : set_keys) {
     if (!empty) out.push_back(',');
     empty = false;
-    append_json_string(out, k);
-    out.push_back(':');
-    out.append(v);
+    out.append(k.quoted);
+    out.append(k.value);
   }
   out.push_back('}');
 }

@@ -15,7 +15,10 @@ namespace hark {
 class RecordEdit {
  public:
   // Sets `key` to `json`, which must be one valid JSON value.
-  void set(std::string_view key, std::string_view json);
+  void set(std::string_view key, std::string_view json) { value(key).assign(json); }
+  // The emptied value of `key`, for the caller to write one JSON value into: set() without
+  // building the value elsewhere first.
+  std::string& value(std::string_view key);
   // Forgets the keys; their buffers are kept for the next record.
   void clear() { used_ = 0; }
 
@@ -23,7 +26,12 @@ class RecordEdit {
   void write(std::string& out, simdjson::dom::object record, std::string_view raw) const;
 
  private:
-  std::vector<std::pair<std::string, std::string>> keys_;  // the first used_ are set
+  struct Key {
+    std::string name;
+    std::string quoted;  // "name": as JSON, kept while the same key is set record after record
+    std::string value;
+  };
+  std::vector<Key> keys_;  // the first used_ are set
   std::size_t used_ = 0;
 };
 

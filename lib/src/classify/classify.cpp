@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "language.hpp"
 #include "lexicon.hpp"
@@ -64,12 +65,27 @@ bool word_matches(const Token& t, std::string_view word, bool prefix) {
          (!t.tail.empty() && eq(t.tail));
 }
 
-bool entry_matches(const Entry& e, const std::vector<Token>& tokens, std::size_t at) {
+// Whether `e` matches at token `at`, comparing its words from `from` on: an entry found under
+// its whole first word needs that word compared no more.
+bool entry_matches(const Entry& e, const std::vector<Token>& tokens, std::size_t at, std::size_t from) {
   if (e.initial && !tokens[at].sentence_start) return false;
   if (at + e.words.size() > tokens.size()) return false;
-  for (std::size_t k = 0; k < e.words.size(); ++k)
+  for (std::size_t k = from; k < e.words.size(); ++k)
     if (!word_matches(tokens[at + k], e.words[k], e.prefix && k + 1 == e.words.size())) return false;
   return true;
+}
+
+// The word_hash of each of a token's keys (folded, collapsed, squeezed, tail), worked out once
+// per text; an empty key other than `folded` takes the folded word's hash.
+using KeyHashes = std::array<std::uint64_t, 4>;
+
+KeyHashes key_hashes(const Token& t) {
+  KeyHashes h;
+  h[0] = classify::word_hash(t.folded);
+  h[1] = t.collapsed.empty() ? h[0] : classify::word_hash(t.collapsed);
+  h[2] = t.squeezed.empty() ? h[0] : classify::word_hash(t.squeezed);
+  h[3] = t.tail.empty() ? h[0] : classify::word_hash(t.tail);
+  return h;
 }
 
 bool is_marker(Kind k) {
@@ -79,12 +95,21 @@ bool is_marker(Kind k) {
 
 // The longest cue and the longest marker of `lex` that start at token `at`, where longer
 // than what `cue` and `marker` already hold.
-void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, std::size_t at, Match& cue,
-                Match& marker) {
+void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, const std::vector<KeyHashes>& hashes,
+                std::size_t at, Match& cue, Match& marker) {
   const Token& t = tokens[at];
-  const auto consider = [&](const std::vector<std::uint32_t>& ids) {
-    for (std::uint32_t id : ids) {
-      const Entry& e = lex.entries[id];
+  // An entry of two or more words needs its second word among the next token's keys: one
+  // compare of hashes turns away most entries that start with a common word.
+  const auto next_may_match = [&](const classify::Candidate& c) {
+    if (c.any_next) return true;
+    if (at + 1 >= tokens.size()) return false;
+    for (std::uint64_t h : hashes[at + 1])
+      if (static_cast<std::uint32_t>(h) == c.next) return true;
+    return false;
+  };
+  const auto consider = [&](std::span<const classify::Candidate> candidates, std::size_t from) {
+    for (const classify::Candidate& c : candidates) {
+      const Entry& e = lex.entries[c.id];
       if (e.kind == Kind::opener) continue;
       Match& best = is_marker(e.kind) ? marker : cue;
       const std::size_t len = e.words.size();
@@ -92,29 +117,25 @@ void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, std::size_
       if (len < best_len || (len == best_len && best.entry &&
                              std::abs(e.weight) <= std::abs(best.entry->weight)))
         continue;
-      if (entry_matches(e, tokens, at)) best = {&e, at, at + len - 1};
+      if (next_may_match(c) && entry_matches(e, tokens, at, from)) best = {&e, at, at + len - 1};
     }
   };
-  for (std::string_view key : {t.folded, t.collapsed, t.squeezed, t.tail}) {
+  const std::array<std::string_view, 4> keys = {t.folded, t.collapsed, t.squeezed, t.tail};
+  for (std::size_t j = 0; j < keys.size(); ++j) {
+    const std::string_view key = keys[j];
     if (key.empty()) continue;
-    // One pass gives the hash of the word and, on the way, of its first three bytes.
-    std::uint64_t h = classify::kHashSeed, prefix_hash = 0;
-    for (std::size_t k = 0; k < key.size(); ++k) {
-      h = classify::hash_step(h, static_cast<unsigned char>(key[k]));
-      if (k == 2) prefix_hash = h;
+    // Entries under their whole first word have it matched by the lookup.
+    consider(lex.first.find(hashes[at][j], key), 1);
+    if (key.size() >= 3) {
+      const std::string_view head = key.substr(0, 3);
+      consider(lex.prefix.find(classify::word_hash(head), head), 0);
     }
-    if (lex.may_hold(h))
-      if (auto it = lex.by_first.find(key); it != lex.by_first.end()) consider(it->second);
-    if (key.size() >= 3 && lex.may_hold(prefix_hash))
-      if (auto it = lex.by_prefix.find(key.substr(0, 3)); it != lex.by_prefix.end()) consider(it->second);
   }
 }
 
-bool is_opener(const Lexicon& lex, std::string_view word) {
-  const auto it = lex.by_first.find(word);
-  if (it == lex.by_first.end()) return false;
-  for (std::uint32_t id : it->second)
-    if (lex.entries[id].kind == Kind::opener && lex.entries[id].words.size() == 1) return true;
+bool is_opener(const Lexicon& lex, std::string_view word, std::uint64_t hash) {
+  for (const classify::Candidate& c : lex.first.find(hash, word))
+    if (lex.entries[c.id].kind == Kind::opener && lex.entries[c.id].words.size() == 1) return true;
   return false;
 }
 
@@ -123,6 +144,7 @@ struct Workspace {
   std::string store;
   std::vector<Match> matches;
   std::vector<bool> negation_word;
+  std::vector<KeyHashes> hashes;
 };
 
 Workspace& workspace() {
@@ -158,9 +180,11 @@ Reading read(std::string_view text, std::string_view lang) {
   // Unknown language: detect it; failing that, every language's entries are tried.
   const Lexicon& lex =
       classify::reading_lexicon(lang.empty() ? classify::detect_language(w.tokens, text) : lang);
+  w.hashes.clear();
+  for (const Token& t : w.tokens) w.hashes.push_back(key_hashes(t));
   // "Also, try ...": after an opener (and its comma) the next word still starts the sentence.
   for (std::size_t i = 0; i + 1 < w.tokens.size(); ++i) {
-    if (!w.tokens[i].sentence_start || !is_opener(lex, w.tokens[i].folded)) continue;
+    if (!w.tokens[i].sentence_start || !is_opener(lex, w.tokens[i].folded, w.hashes[i][0])) continue;
     std::size_t next = i + 1;
     while (next < w.tokens.size() && w.tokens[next].kind == TokenKind::punct && w.tokens[next].folded == ",") ++next;
     if (next < w.tokens.size() && w.tokens[next].kind == TokenKind::word) w.tokens[next].sentence_start = true;
@@ -173,7 +197,7 @@ Reading read(std::string_view text, std::string_view lang) {
   std::size_t covered = 0;  // tokens before this belong to a cue already
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     Match cue{nullptr, 0, 0}, marker{nullptr, 0, 0};
-    longest_at(lex, tokens, i, cue, marker);
+    longest_at(lex, tokens, w.hashes, i, cue, marker);
     if (marker.entry) w.matches.push_back(marker);
     if (cue.entry && i >= covered) {
       w.matches.push_back(cue);

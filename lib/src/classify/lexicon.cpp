@@ -92,11 +92,42 @@ Lexicon parse_lexicon(std::string_view name, std::string_view text) {
     const auto index = static_cast<std::uint32_t>(lex.entries.size());
     const std::string key = e.prefix && e.words.size() == 1 ? e.words[0].substr(0, 3) : e.words[0];
     (e.prefix && e.words.size() == 1 ? lex.by_prefix : lex.by_first)[key].push_back(index);
-    const std::size_t bit = word_hash(key) % (Lexicon::kFilterWords * 64);
-    lex.filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
     lex.entries.push_back(std::move(e));
   }
+  lex.first = FlatIndex(lex.by_first, lex.entries);
+  lex.prefix = FlatIndex(lex.by_prefix, lex.entries);
   return lex;
+}
+
+FlatIndex::FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entries) {
+  // At most half full, so that a miss usually stops at the first or second slot.
+  std::size_t size = 2;
+  while (size < index.size() * 2) size *= 2;
+  slots_.assign(size, Slot{});
+  mask_ = size - 1;
+  for (const auto& [key, ids] : index) {
+    if (key.size() > UINT16_MAX || ids.size() > UINT16_MAX)
+      throw Error(fmt::format("lexicon: too long or too common a first word: {}", key));
+    const std::uint64_t hash = word_hash(key);
+    Slot s;
+    s.check = static_cast<std::uint32_t>(hash >> 32);
+    s.key = static_cast<std::uint32_t>(keys_.size());
+    s.key_len = static_cast<std::uint16_t>(key.size());
+    s.first = static_cast<std::uint32_t>(candidates_.size());
+    s.count = static_cast<std::uint16_t>(ids.size());
+    keys_.append(key);
+    for (std::uint32_t id : ids) {
+      const Entry& e = entries[id];
+      Candidate c;
+      c.id = id;
+      c.any_next = e.words.size() < 2 || (e.prefix && e.words.size() == 2);
+      if (!c.any_next) c.next = static_cast<std::uint32_t>(word_hash(e.words[1]));
+      candidates_.push_back(c);
+    }
+    std::size_t i = hash & mask_;
+    while (slots_[i].count != 0) i = (i + 1) & mask_;
+    slots_[i] = s;
+  }
 }
 
 const std::vector<Lexicon>& lexicons() {
@@ -109,14 +140,29 @@ const std::vector<Lexicon>& lexicons() {
   return all;
 }
 
-const Lexicon* lexicon_for(std::string_view lang) {
-  if (lang.size() < 2 || (lang.size() > 2 && lang[2] != '-' && lang[2] != '_')) return nullptr;
-  char code[2] = {lang[0], lang[1]};
-  for (char& c : code)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  for (const Lexicon& l : lexicons())
-    if (l.name == std::string_view(code, 2)) return &l;
+namespace {
+
+// The language code of a tag ("en", "en-GB", "NL" → "en", "en", "nl"), or false when there is none.
+bool language_code(std::string_view lang, char (&code)[2]) {
+  if (lang.size() < 2 || (lang.size() > 2 && lang[2] != '-' && lang[2] != '_')) return false;
+  for (std::size_t i = 0; i < 2; ++i)
+    code[i] = lang[i] >= 'A' && lang[i] <= 'Z' ? static_cast<char>(lang[i] + 32) : lang[i];
+  return true;
+}
+
+// Compared a byte at a time: called for every record, where a string compare was most of the cost.
+template <class Lexicons>
+const Lexicon* named(const Lexicons& all, const char (&code)[2]) {
+  for (const Lexicon& l : all)
+    if (l.name.size() == 2 && l.name[0] == code[0] && l.name[1] == code[1]) return &l;
   return nullptr;
+}
+
+}  // namespace
+
+const Lexicon* lexicon_for(std::string_view lang) {
+  char code[2];
+  return language_code(lang, code) ? named(lexicons(), code) : nullptr;
 }
 
 const Lexicon& reading_lexicon(std::string_view lang) {
@@ -134,10 +180,11 @@ const Lexicon& reading_lexicon(std::string_view lang) {
     v.push_back(parse_lexicon("", all + universal));
     return v;
   }();
-  const Lexicon* own = lexicon_for(lang);
-  for (const Lexicon& l : merged)
-    if (own && l.name == own->name) return l;
-  return merged.back();
+  // The merged lexicons carry the names of lexicons(), so the one named like `lang` is the
+  // one lexicon_for(lang) would find.
+  char code[2];
+  const Lexicon* own = language_code(lang, code) ? named(merged, code) : nullptr;
+  return own ? *own : merged.back();
 }
 
 }  // namespace hark::classify

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,29 +40,69 @@ inline std::uint64_t word_hash(std::string_view s) {
   return h;
 }
 
+struct LexiconHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return word_hash(s); }
+};
+using LexiconIndex = std::unordered_map<std::string, std::vector<std::uint32_t>, LexiconHash, std::equal_to<>>;
+
+// An entry under an index key, with what the matcher can check before it reads the entry:
+// most entries that start with a common word ("not", "i") need a second word the text lacks.
+struct Candidate {
+  std::uint32_t id = 0;     // in Lexicon::entries
+  std::uint32_t next = 0;   // the low half of word_hash of the entry's second word
+  bool any_next = true;     // one word, or a second word that is a prefix: `next` tells nothing
+};
+
+// The same keys and ids as a LexiconIndex, in one flat open-addressing table that is probed
+// with a hash the caller already has: the matcher hashes each word once for all its lookups,
+// and a word in no lexicon (most of them) costs a probe or two.
+class FlatIndex {
+ public:
+  FlatIndex() = default;
+  FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entries);
+
+  // The entries under `key`, whose word_hash is `hash`, in index order; empty when none.
+  std::span<const Candidate> find(std::uint64_t hash, std::string_view key) const {
+    // The low bits pick the slot (FNV-1a's high bits cluster on short words), the high bits
+    // tell most other keys apart without looking at their bytes.
+    const auto check = static_cast<std::uint32_t>(hash >> 32);
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.count == 0) return {};
+      if (s.check == check && key == std::string_view(keys_.data() + s.key, s.key_len))
+        return {candidates_.data() + s.first, s.count};
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t check = 0;  // the hash's high half
+    std::uint32_t key = 0;    // in keys_
+    std::uint32_t first = 0;  // in candidates_
+    std::uint16_t key_len = 0;
+    std::uint16_t count = 0;  // 0 marks an empty slot
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(1);
+  std::size_t mask_ = 0;
+  std::string keys_;
+  std::vector<Candidate> candidates_;
+};
+
 // One language's entries, indexed by their first word (prefix entries by its first three
 // bytes, so that "ottim*" is found from "ottima"). Stopwords are kept apart: only language
 // detection asks for them.
 struct Lexicon {
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return word_hash(s); }
-  };
-  using Index = std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>>;
+  using Hash = LexiconHash;
+  using Index = LexiconIndex;
   std::string name;
   std::vector<Entry> entries;
   Index by_first;
   Index by_prefix;
   std::unordered_map<std::string, bool, Hash, std::equal_to<>> stopwords;
-  // A bit per hash of every key in either index: most words are in no lexicon, and one bit
-  // test turns them away before a table lookup.
-  std::vector<std::uint64_t> filter = std::vector<std::uint64_t>(kFilterWords);
-  static constexpr std::size_t kFilterWords = 1024;
-
-  bool may_hold(std::uint64_t hash) const {
-    const std::size_t bit = hash % (kFilterWords * 64);
-    return (filter[bit / 64] >> (bit % 64)) & 1;
-  }
+  // by_first and by_prefix again, for the matcher's lookups.
+  FlatIndex first;
+  FlatIndex prefix;
 };
 
 // The compiled-in lexicons: one per language ("en", "nl", …) and "universal" for emoji,

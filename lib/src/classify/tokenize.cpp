@@ -10,9 +10,20 @@
 namespace hark::classify {
 namespace {
 
-bool ascii_alnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+// What each ASCII byte is, looked up once instead of tested range by range: the word loop
+// below runs once per byte of text.
+enum : std::uint8_t { kLower = 1, kUpper = 2, kDigit = 4, kSpace = 8 };
+
+constexpr std::array<std::uint8_t, 256> kAscii = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLower;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  for (int c : {' ', '\t', '\n', '\r'}) t[c] = kSpace;
+  return t;
+}();
+
+bool ascii_alnum(unsigned char c) { return kAscii[c] & (kLower | kUpper | kDigit); }
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
@@ -100,14 +111,15 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
   };
   while (i < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    if (kAscii[c] & kSpace) {
       if (c == '\n') at_sentence_start = true;  // a title ends where the text begins
       ++i;
       continue;
     }
     const std::string_view rest = text.substr(i);
-    if (starts_with_ci(rest, "http://") || starts_with_ci(rest, "https://") ||
-        starts_with_ci(rest, "www.")) {
+    if (((c | 0x20) == 'h' || (c | 0x20) == 'w') &&
+        (starts_with_ci(rest, "http://") || starts_with_ci(rest, "https://") ||
+         starts_with_ci(rest, "www."))) {
       std::size_t e = i;
       while (e < text.size() && text[e] != ' ' && text[e] != '\n' && text[e] != '\t') ++e;
       // Punctuation after a link ends the sentence, not the link: "see https://x.y/z?" asks.
@@ -165,18 +177,17 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
     }
     if (ascii_alnum(c) || (c >= 0x80 && letter_or_mark(cp))) {
       std::size_t e = i + len;
-      int upper = 0, lower = 0;
+      bool ascii = c < 0x80;
       std::size_t last_apostrophe = std::string_view::npos;
       while (e < text.size()) {
         const unsigned char d = static_cast<unsigned char>(text[e]);
         if (ascii_alnum(d)) {
-          upper += d >= 'A' && d <= 'Z';
-          lower += d >= 'a' && d <= 'z';
           ++e;
           continue;
         }
         const auto [dcp, dn] = d < 0x80 ? std::pair<std::int32_t, std::size_t>{d, 1} : decode(text, e);
         if (d >= 0x80 && letter_or_mark(dcp)) {
+          ascii = false;
           e += dn;
           continue;
         }
@@ -185,27 +196,41 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
           const unsigned char nx = static_cast<unsigned char>(text[e + dn]);
           const auto [ncp, nn] = nx < 0x80 ? std::pair<std::int32_t, std::size_t>{nx, 1} : decode(text, e + dn);
           (void)nn;
-          if ((nx < 0x80 && ascii_alnum(nx) && !(nx >= '0' && nx <= '9')) ||
-              (nx >= 0x80 && letter_or_mark(ncp))) {
+          if ((kAscii[nx] & (kLower | kUpper)) || (nx >= 0x80 && letter_or_mark(ncp))) {
             if (is_apostrophe(dcp)) last_apostrophe = e;
+            ascii = ascii && d < 0x80;
             e += dn;
             continue;
           }
         }
         break;
       }
-      upper += c >= 'A' && c <= 'Z';
-      lower += c >= 'a' && c <= 'z';
       const std::size_t fb = store.size();
       const std::string_view word = text.substr(i, e - i);
-      std::size_t w = fb;
-      if (std::all_of(word.begin(), word.end(), [](char k) { return static_cast<unsigned char>(k) < 0x80; })) {
-        // Most words are ASCII: lowering them is all their folding.
+      int upper = 0, lower = 0;
+      bool elongated = false;
+      if (ascii) {
+        // Most words are ASCII: lowering them is all their folding, and the same pass counts
+        // the case of the letters and looks for runs of three ("soooo").
         store.resize(fb + word.size());
-        for (const char k : word) store[w++] = k >= 'A' && k <= 'Z' ? static_cast<char>(k + 32) : k;
+        char* out = store.data() + fb;
+        for (std::size_t k = 0; k < word.size(); ++k) {
+          const std::uint8_t cls = kAscii[static_cast<unsigned char>(word[k])];
+          upper += (cls & kUpper) != 0;
+          lower += (cls & kLower) != 0;
+          const char l = cls & kUpper ? static_cast<char>(word[k] + 32) : word[k];
+          out[k] = l;
+          elongated = elongated || (k >= 2 && l == out[k - 1] && l == out[k - 2] && l >= 'a' && l <= 'z');
+        }
       } else {
+        for (const char k : word) {
+          const std::uint8_t cls = kAscii[static_cast<unsigned char>(k)];
+          upper += (cls & kUpper) != 0;
+          lower += (cls & kLower) != 0;
+        }
         append_folded(store, word);
         // Normalise the typographic apostrophe so lexicons need one spelling.
+        std::size_t w = fb;
         for (std::size_t r = fb; r < store.size(); ++r) {
           if (store[r] == '\xE2' && store.compare(r, 3, "\xE2\x80\x99") == 0) {
             store[w++] = '\'';
@@ -215,23 +240,25 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
           }
         }
         store.resize(w);
+        const std::string_view folded_word = std::string_view(store).substr(fb);
+        // Elongation: runs of three or more equal letters.
+        for (std::size_t r = 2; r < folded_word.size() && !elongated; ++r)
+          elongated = folded_word[r] == folded_word[r - 1] && folded_word[r] == folded_word[r - 2] &&
+                      folded_word[r] >= 'a' && folded_word[r] <= 'z';
       }
-      Token t;
+      const std::size_t w = store.size();
+      Token& t = tokens.emplace_back();
       t.kind = TokenKind::word;
       t.begin = i;
       t.end = e;
       t.caps = upper >= 3 && lower == 0;
       t.sentence_start = at_sentence_start;
       at_sentence_start = false;
-      Offsets o{fb, w - fb};
-      std::string_view folded_word = std::string_view(store).substr(fb);
-      // Elongation: runs of three or more equal letters.
-      bool elongated = false;
-      for (std::size_t r = 2; r < folded_word.size() && !elongated; ++r)
-        elongated = folded_word[r] == folded_word[r - 1] && folded_word[r] == folded_word[r - 2] &&
-                    folded_word[r] >= 'a' && folded_word[r] <= 'z';
+      Offsets& o = offsets.emplace_back();
+      o.folded = fb;
+      o.folded_len = w - fb;
       if (elongated) {
-        const std::string word(folded_word);  // store grows below
+        const std::string word(std::string_view(store).substr(fb));  // store grows below
         const auto repeat = [&](std::size_t r, std::size_t n) {
           for (std::size_t k = 1; k <= n; ++k)
             if (r < k || word[r] != word[r - k]) return false;
@@ -255,8 +282,6 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
           o.tail_len = word.size() - q - 1;
         }
       }
-      tokens.push_back(t);
-      offsets.push_back(o);
       i = e;
       continue;
     }
