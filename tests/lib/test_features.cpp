@@ -14,13 +14,13 @@ using hark::model::Feature;
 struct Extracted {
   std::size_t text_features;
   std::vector<Feature> all;
+  float text_value;
 };
 
 Extracted extract(std::string_view text) {
   hark::model::FeatureExtractor extractor;
-  Extracted e;
-  e.text_features = extractor.extract(text, hark::Analysis{}, 18, e.all);
-  return e;
+  const hark::model::Features f = extractor.extract(text, hark::Analysis{}, 18);
+  return {f.text, std::vector<Feature>(f.all.begin(), f.all.end()), f.text_value};
 }
 
 std::vector<std::uint32_t> buckets(const Extracted& e) {
@@ -40,7 +40,9 @@ TEST_CASE("a text's features: four per word token, one per character 5-gram, fiv
   CHECK(e.text_features == 16 + 7);
   CHECK(e.all.size() == 16 + 7 + 5);
   // Text features share unit length.
-  CHECK(e.all[0].value == doctest::Approx(1 / std::sqrt(23.0)));
+  CHECK(e.text_value == doctest::Approx(1 / std::sqrt(23.0)));
+  // Five scores of 0 from an empty reading.
+  for (std::size_t i = 23; i < e.all.size(); ++i) CHECK(e.all[i].value == 0.0f);
 }
 
 TEST_CASE("a social post and a sentence share their plain word features, not their tagged ones") {

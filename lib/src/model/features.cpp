@@ -1,5 +1,6 @@
 #include "features.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -16,6 +17,9 @@ constexpr std::uint64_t kCueSeed = 0xd6e8feb86659fd93ULL;
 constexpr std::uint64_t kScoreSeed = 0xa0761d6478bd642fULL;
 constexpr std::uint64_t kPostSeed = 0xe7037ed1a0b428dbULL;      // words of a social post
 constexpr std::uint64_t kSentenceSeed = 0x8ebc6af09c88c6e3ULL;  // words of any other text
+// A 5-gram's five bytes are spread by one multiplication (Fibonacci hashing), words by FNV-1a
+// and splitmix64's finaliser.
+constexpr std::uint64_t kGramMultiplier = 0x9e3779b97f4a7c15ULL;
 constexpr std::size_t kGram = 5;  // 3..5, 4..6 and n-grams within words did no better in CV
 
 std::uint64_t fnv_step(std::uint64_t h, unsigned char c) {
@@ -98,10 +102,17 @@ struct Sink {
   const char* rows;
   std::size_t row_bytes;
 
+  // A feature of the text: its value is the text's, set by the reader.
+  [[gnu::always_inline]] void text(std::uint64_t mixed) { (next++)->bucket = bucket(mixed); }
+
   [[gnu::always_inline]] void add(std::uint64_t hash, float value) {
-    const auto bucket = static_cast<std::uint32_t>(mix(hash) >> shift);
-    if (rows) __builtin_prefetch(rows + bucket * row_bytes);
-    *next++ = {bucket, value};
+    *next++ = {bucket(mix(hash)), value};
+  }
+
+  [[gnu::always_inline]] std::uint32_t bucket(std::uint64_t mixed) const {
+    const auto b = static_cast<std::uint32_t>(mixed >> shift);
+    if (rows) __builtin_prefetch(rows + b * row_bytes);
+    return b;
   }
 };
 
@@ -115,7 +126,7 @@ void add_char_ngrams(std::string_view folded, Sink& sink) {
   char last = ' ';
   const auto push = [&](char k) {
     window = ((window << 8) | static_cast<unsigned char>(k)) & kWindow;
-    if (++seen >= kGram) sink.add(window ^ kCharSeed, 1.0f);
+    if (++seen >= kGram) sink.text((window ^ kCharSeed) * kGramMultiplier);
     last = k;
   };
   for (const char c : folded) {
@@ -127,16 +138,20 @@ void add_char_ngrams(std::string_view folded, Sink& sink) {
 
 }  // namespace
 
-std::size_t FeatureExtractor::extract(std::string_view text, const Analysis& builtin,
-                               unsigned bucket_bits, std::vector<Feature>& out,
-                               const char* rows, std::size_t row_bytes) {
+Features FeatureExtractor::extract(std::string_view text, const Analysis& builtin,
+                                   unsigned bucket_bits, const char* rows,
+                                   std::size_t row_bytes) {
   folded_.clear();
   append_folded(folded_, text);
   const std::string_view s = folded_;
   // Every token but the end marker takes a byte at least, and so does every 5-gram but the
   // last: at most 4 (bytes + 1) word features and bytes + 1 5-grams, then the built-in reading.
-  out.resize(5 * s.size() + 5 + builtin.cues.size() + kLabels);
-  Sink sink{out.data(), 64 - bucket_bits, rows, row_bytes};
+  const std::size_t most = 5 * s.size() + 5 + builtin.cues.size() + kLabels;
+  if (most > capacity_) {
+    capacity_ = std::max(most, 2 * capacity_);
+    buffer_ = std::make_unique_for_overwrite<Feature[]>(capacity_);
+  }
+  Sink sink{buffer_.get(), 64 - bucket_bits, rows, row_bytes};
 
   // Each word unigram and bigram counts twice: once for all texts, once for its kind of text,
   // so the model can weigh a word differently in a post and in a sentence.
@@ -144,10 +159,10 @@ std::size_t FeatureExtractor::extract(std::string_view text, const Analysis& bui
   std::uint64_t previous = kBegin;
   const auto token = [&](std::uint64_t h) {
     const std::uint64_t bigram = (previous * kBigramSeed) ^ h;
-    sink.add(h, 1.0f);
-    sink.add(bigram, 1.0f);
-    sink.add(h ^ kind, 1.0f);
-    sink.add(bigram ^ kind, 1.0f);
+    sink.text(mix(h));
+    sink.text(mix(bigram));
+    sink.text(mix(h ^ kind));
+    sink.text(mix(bigram ^ kind));
     previous = h;
   };
   std::size_t i = 0;
@@ -189,16 +204,16 @@ std::size_t FeatureExtractor::extract(std::string_view text, const Analysis& bui
   add_char_ngrams(s, sink);
 
   // Text features share unit length, so long and short posts learn at the same pace.
-  const auto text_features = static_cast<std::size_t>(sink.next - out.data());
-  const float norm = 1.0f / std::sqrt(static_cast<float>(text_features));
-  for (Feature* f = out.data(); f != sink.next; ++f) f->value = norm;
+  Features features;
+  features.text = static_cast<std::size_t>(sink.next - buffer_.get());
+  features.text_value = 1.0f / std::sqrt(static_cast<float>(features.text));
   // Each cue adds its weight to its class; the built-in scores come in as they are.
   for (const Cue& cue : builtin.cues)
     sink.add(kCueSeed + static_cast<std::uint64_t>(cue.label), static_cast<float>(cue.weight));
   for (std::size_t k = 0; k < kLabels; ++k)
     sink.add(kScoreSeed + k, static_cast<float>(builtin.scores[k]));
-  out.resize(static_cast<std::size_t>(sink.next - out.data()));
-  return text_features;
+  features.all = {buffer_.get(), sink.next};
+  return features;
 }
 
 }  // namespace hark::model

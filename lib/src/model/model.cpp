@@ -115,33 +115,32 @@ Model::Model(unsigned bucket_bits, float scale, std::vector<std::int16_t> weight
 
 Prediction Model::predict(std::string_view text, const Analysis& builtin) const {
   thread_local model::FeatureExtractor extractor;
-  thread_local std::vector<model::Feature> features;
   // The rows are scattered over a table larger than a core's cache: the extractor prefetches
   // each one as it finds it.
-  const std::size_t text_features =
-      extractor.extract(text, builtin, bucket_bits_, features,
+  const model::Features features =
+      extractor.extract(text, builtin, bucket_bits_,
                         reinterpret_cast<const char*>(weights_.data()), kLabels * sizeof(std::int16_t));
+  const std::span<const model::Feature> all = features.all;
   // The text features share one value: their integer weights are summed first, a row at a
   // time as one vector, and scaled once. 32-bit lanes hold 65,536 rows of int16 at least,
   // so longer texts are summed in chunks of that many.
   std::array<std::int64_t, kLabels> sums{};
-  for (std::size_t start = 0; start < text_features; start += 65536) {
-    const std::size_t end = std::min(text_features, start + 65536);
+  for (std::size_t start = 0; start < features.text; start += 65536) {
+    const std::size_t end = std::min(features.text, start + 65536);
     Lanes even{}, odd{};  // weights 0, 2, 4 (and 6) and 1, 3 (5, 7), sign-extended
     for (std::size_t i = start; i < end; ++i) {
       Lanes row;
-      std::memcpy(&row, &weights_[std::size_t{features[i].bucket} * kLabels], sizeof row);
+      std::memcpy(&row, &weights_[std::size_t{all[i].bucket} * kLabels], sizeof row);
       even += (row << 16) >> 16;
       odd += row >> 16;
     }
     for (std::size_t k = 0; k < kLabels; ++k) sums[k] += k % 2 ? odd[k / 2] : even[k / 2];
   }
-  const float text_value = text_features > 0 ? features[0].value : 0.0f;
   std::array<float, kLabels> z;
-  for (std::size_t k = 0; k < kLabels; ++k) z[k] = text_value * static_cast<float>(sums[k]);
-  for (std::size_t i = text_features; i < features.size(); ++i) {
-    const std::int16_t* w = &weights_[std::size_t{features[i].bucket} * kLabels];
-    for (std::size_t k = 0; k < kLabels; ++k) z[k] += features[i].value * static_cast<float>(w[k]);
+  for (std::size_t k = 0; k < kLabels; ++k) z[k] = features.text_value * static_cast<float>(sums[k]);
+  for (const model::Feature& f : all.subspan(features.text)) {
+    const std::int16_t* w = &weights_[std::size_t{f.bucket} * kLabels];
+    for (std::size_t k = 0; k < kLabels; ++k) z[k] += f.value * static_cast<float>(w[k]);
   }
   for (std::size_t k = 0; k < kLabels; ++k) z[k] = bias_[k] + scale_ * z[k];
   Prediction p;

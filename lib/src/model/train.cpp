@@ -18,8 +18,11 @@ Model train(const std::vector<Example>& examples, const TrainOptions& options) {
 
   std::vector<std::vector<model::Feature>> features(examples.size());
   model::FeatureExtractor extractor;
-  for (std::size_t i = 0; i < examples.size(); ++i)
-    extractor.extract(examples[i].text, examples[i].builtin, options.bucket_bits, features[i]);
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    const model::Features f = extractor.extract(examples[i].text, examples[i].builtin, options.bucket_bits);
+    features[i].assign(f.all.begin(), f.all.end());
+    for (std::size_t k = 0; k < f.text; ++k) features[i][k].value = f.text_value;
+  }
 
   std::vector<float> v(buckets * kLabels, 0.0f);  // the weights are scale * v
   double scale = 1.0;
