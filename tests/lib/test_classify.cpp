@@ -156,6 +156,24 @@ TEST_CASE("what follows a contrast outweighs what came before") {
         hark::Label::praise);
 }
 
+TEST_CASE("a concessive or exception clause is the weaker one") {
+  const double plain = first_cue("the room was tiny", "en", hark::Label::complaint).weight;
+  // Whether it comes first or last, the clause after "although" weighs half.
+  CHECK(first_cue("Although the room was tiny, the staff were wonderful", "en", hark::Label::complaint).weight ==
+        doctest::Approx(plain * 0.5));
+  CHECK(first_cue("The staff were wonderful, although the room was tiny", "en", hark::Label::complaint).weight ==
+        doctest::Approx(plain * 0.5));
+  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"The staff were wonderful, although the room was tiny", "en"},
+           {"Hoewel de kamer klein was, was het personeel erg vriendelijk", "nl"},
+           {"Aunque la habitación era pequeña, el personal fue muy amable", "es"},
+           {"Tout était parfait, sauf le petit-déjeuner un peu froid", "fr"},
+       }) {
+    CAPTURE(text);
+    CHECK(hark::analyze(text, lang).label == hark::Label::praise);
+  }
+}
+
 TEST_CASE("emoji and emoticons are cues, skin tones included") {
   const std::string text = "new app 👍🏽";
   const hark::Cue c = first_cue(text, "en", hark::Label::praise);

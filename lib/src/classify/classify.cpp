@@ -181,6 +181,22 @@ bool beyond_negation(const std::vector<Token>& tokens, std::size_t first, std::s
   return true;
 }
 
+// "although the room was small, ...", "obwohl", "hoewel", "anche se", "bien que", "aunque",
+// and the exceptions "except", "behalve", "eccetto", "außer", "sauf", "salvo": such a contrast
+// opens the weaker clause, and what is said outside it is the point.
+bool concessive(const std::vector<Token>& tokens, const Match& m) {
+  return folded_in(tokens[m.first], {"although", "though", "hoewel", "ofschoon", "anche", "sebbene", "benche",
+                                     "nonostante", "obwohl", "obgleich", "bien", "quoique", "aunque", "except",
+                                     "behalve", "eccetto", "ausser", "sauf", "excepto", "salvo"});
+}
+
+// The token after the clause that starts at `from`: up to a comma, stop or line break.
+std::size_t clause_end(const std::vector<Token>& tokens, std::size_t from) {
+  std::size_t k = from;
+  while (k < tokens.size() && !(tokens[k].kind == TokenKind::punct && tokens[k].folded != "'")) ++k;
+  return k;
+}
+
 struct Workspace {
   std::vector<Token> tokens;
   std::string store;
@@ -292,6 +308,7 @@ Reading read(std::string_view text, std::string_view lang) {
   std::size_t last_contrast_cue = SIZE_MAX;  // cues before this index sit before a "but"
   std::size_t rhetorical_end = SIZE_MAX;     // the token after the last "why"
   Match restricting{nullptr, 0, 0};          // the last negation that turned nothing
+  std::size_t concessive_begin = SIZE_MAX, concessive_end = SIZE_MAX;  // "although ..." clause
   for (const Match& m : w.matches) {
     const Entry& e = *m.entry;
     switch (e.kind) {
@@ -314,6 +331,11 @@ Reading read(std::string_view text, std::string_view lang) {
         intensifier_end = m.last + 1;
         continue;
       case Kind::contrast:
+        if (concessive(tokens, m)) {
+          concessive_begin = m.last + 1;
+          concessive_end = clause_end(tokens, m.last + 1);
+          continue;
+        }
         last_contrast_cue = r.cues.size();
         negation_end = intensifier_end = SIZE_MAX;
         continue;
@@ -371,6 +393,7 @@ Reading read(std::string_view text, std::string_view lang) {
         tokens[m.last + 1].folded == "!" && tokens[m.last + 1].caps)
       shouted = true;
     if (shouted) weight *= kShouted;
+    if (m.first >= concessive_begin && m.first < concessive_end) weight *= kBeforeContrast;
     if (label == Label::expert_tip && addressed) weight *= kAddressedTip;
     if (negation_end == m.last + 1 && negation_begin == m.first) negation_cue = r.cues.size();
     r.cues.push_back({label, std::string(text_of(text, begin, end)), begin, end, weight});
