@@ -104,6 +104,44 @@ TEST_CASE("a negation inside a complaint cue does not turn the cues after it") {
   CHECK(first_cue("pas mal du tout", "fr", hark::Label::praise).cue == "pas mal");
 }
 
+TEST_CASE("a negation that restricts, proposes or sets a record turns nothing") {
+  const auto has_label = [](std::string_view text, std::string_view lang, hark::Label l) {
+    for (const hark::Cue& c : hark::find_cues(text, lang))
+      if (c.label == l) return true;
+    return false;
+  };
+  // "never ... so" is the worst (or best) yet, not the opposite.
+  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"I have never been so disappointed", "en"},
+           {"Nog nooit zo slecht geslapen", "nl"},
+           {"Mai così deluso da un albergo", "it"},
+           {"Noch nie so enttäuscht gewesen", "de"},
+       }) {
+    CAPTURE(text);
+    CHECK_FALSE(has_label(text, lang, hark::Label::praise));
+    CHECK(hark::analyze(text, lang).label == hark::Label::complaint);
+  }
+  // "not only", "nothing but", "niets dan": what follows is meant as said, and the negation
+  // word is no complaint cue either.
+  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"Niet alleen vriendelijk personeel, ook een heerlijk ontbijt", "nl"},
+           {"Ik heb niets dan lof voor de service", "nl"},
+           {"Nicht nur freundlich, sondern auch schnell", "de"},
+           {"Non solo gentili, anche molto veloci", "it"},
+       }) {
+    CAPTURE(text);
+    CHECK_FALSE(has_label(text, lang, hark::Label::complaint));
+    CHECK(hark::analyze(text, lang).label == hark::Label::praise);
+  }
+  // "why not" proposes; "no email :(" is sad, not happy.
+  CHECK_FALSE(has_label("why not just make it cheaper", "en", hark::Label::praise));
+  for (const hark::Cue& c : hark::find_cues("no email today :(", "en")) CHECK(c.label == hark::Label::complaint);
+  CHECK(has_label("geen mail vandaag :(", "nl", hark::Label::complaint));
+  CHECK_FALSE(has_label("geen mail vandaag :(", "nl", hark::Label::praise));
+  // An ordinary negation still turns what it reaches.
+  CHECK(first_cue("never good", "en", hark::Label::complaint).cue == "never good");
+}
+
 TEST_CASE("an intensifier, caps and elongation strengthen a cue") {
   const double plain = first_cue("the staff were good", "en", hark::Label::praise).weight;
   CHECK(first_cue("the staff were very good", "en", hark::Label::praise).weight > plain);
@@ -118,6 +156,24 @@ TEST_CASE("what follows a contrast outweighs what came before") {
         hark::Label::complaint);
   CHECK(hark::analyze("De kamer was klein maar het personeel was super vriendelijk", "nl").label ==
         hark::Label::praise);
+}
+
+TEST_CASE("a concessive or exception clause is the weaker one") {
+  const double plain = first_cue("the room was tiny", "en", hark::Label::complaint).weight;
+  // Whether it comes first or last, the clause after "although" weighs half.
+  CHECK(first_cue("Although the room was tiny, the staff were wonderful", "en", hark::Label::complaint).weight ==
+        doctest::Approx(plain * 0.5));
+  CHECK(first_cue("The staff were wonderful, although the room was tiny", "en", hark::Label::complaint).weight ==
+        doctest::Approx(plain * 0.5));
+  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"The staff were wonderful, although the room was tiny", "en"},
+           {"Hoewel de kamer klein was, was het personeel erg vriendelijk", "nl"},
+           {"Aunque la habitación era pequeña, el personal fue muy amable", "es"},
+           {"Tout était parfait, sauf le petit-déjeuner un peu froid", "fr"},
+       }) {
+    CAPTURE(text);
+    CHECK(hark::analyze(text, lang).label == hark::Label::praise);
+  }
 }
 
 TEST_CASE("emoji and emoticons are cues, skin tones included") {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <span>
 
 #include "language.hpp"
@@ -139,6 +140,63 @@ bool is_opener(const Lexicon& lex, std::string_view word, std::uint64_t hash) {
   return false;
 }
 
+// Rules on the reach of a negation, by what stands next to it (words as folded by the
+// tokenizer; they are grammar, the same in every domain, so they live here and not in the
+// lexicons).
+
+bool folded_in(const Token& t, std::initializer_list<std::string_view> words) {
+  if (t.kind != TokenKind::word) return false;
+  for (std::string_view w : words)
+    if (t.folded == w) return true;
+  return false;
+}
+
+// "not only good but cheap", "nothing but praise", "niets dan lof", "nichts als Lob", "ne ...
+// que", "nada sino": a negation followed by "only" or an exception word restricts rather than
+// negates, and turns nothing.
+bool negation_restricts(const std::vector<Token>& tokens, std::size_t after) {
+  return after < tokens.size() &&
+         folded_in(tokens[after], {"only", "just", "but", "except", "alleen", "enkel", "slechts", "dan", "als",
+                                   "behalve", "solo", "soltanto", "solamente", "che", "tranne", "nur", "bloss",
+                                   "ausser", "seulement", "que", "sauf", "sino", "salvo", "excepto"});
+}
+
+// "never been so disgusted", "nog nooit zo slecht", "mai così male", "noch nie so schlecht",
+// "jamais aussi mauvais", "nunca tan malo": "never" with a degree word says the cue is the most
+// it has ever been; the cue keeps its class (and the degree word intensifies it).
+bool never_so(const std::vector<Token>& tokens, std::size_t negation, std::size_t from, std::size_t to) {
+  if (!folded_in(tokens[negation], {"never", "nooit", "mai", "nie", "niemals", "jamais", "nunca"})) return false;
+  for (std::size_t k = from; k < to; ++k)
+    if (folded_in(tokens[k], {"so", "such", "zo", "zo'n", "zulk", "zulke", "cosi", "tanto", "tale", "solch",
+                              "solche", "solchen", "aussi", "si", "tellement", "tan", "tal"}))
+      return true;
+  return false;
+}
+
+// Emoji and emoticons say how the writer feels about the whole; a negation before them does
+// not turn them ("no email today :(").
+bool beyond_negation(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+  for (std::size_t k = first; k <= last; ++k)
+    if (tokens[k].kind != TokenKind::emoji && tokens[k].kind != TokenKind::emoticon) return false;
+  return true;
+}
+
+// "although the room was small, ...", "obwohl", "hoewel", "anche se", "bien que", "aunque",
+// and the exceptions "except", "behalve", "eccetto", "außer", "sauf", "salvo": such a contrast
+// opens the weaker clause, and what is said outside it is the point.
+bool concessive(const std::vector<Token>& tokens, const Match& m) {
+  return folded_in(tokens[m.first], {"although", "though", "hoewel", "ofschoon", "anche", "sebbene", "benche",
+                                     "nonostante", "obwohl", "obgleich", "bien", "quoique", "aunque", "except",
+                                     "behalve", "eccetto", "ausser", "sauf", "excepto", "salvo"});
+}
+
+// The token after the clause that starts at `from`: up to a comma, stop or line break.
+std::size_t clause_end(const std::vector<Token>& tokens, std::size_t from) {
+  std::size_t k = from;
+  while (k < tokens.size() && !(tokens[k].kind == TokenKind::punct && tokens[k].folded != "'")) ++k;
+  return k;
+}
+
 struct Workspace {
   std::vector<Token> tokens;
   std::string store;
@@ -248,10 +306,18 @@ Reading read(std::string_view text, std::string_view lang) {
   bool negation_in_complaint = false;   // the negation is part of a longer complaint cue
   const Match* last_cue = nullptr;
   std::size_t last_contrast_cue = SIZE_MAX;  // cues before this index sit before a "but"
+  std::size_t rhetorical_end = SIZE_MAX;     // the token after the last "why"
+  Match restricting{nullptr, 0, 0};          // the last negation that turned nothing
+  std::size_t concessive_begin = SIZE_MAX, concessive_end = SIZE_MAX;  // "although ..." clause
   for (const Match& m : w.matches) {
     const Entry& e = *m.entry;
     switch (e.kind) {
       case Kind::negation:
+        // "why not fix it" proposes; "not only", "nothing but" restrict: neither negates.
+        if (m.first == rhetorical_end || negation_restricts(tokens, m.last + 1)) {
+          restricting = m;  // and is no complaint cue of its own
+          continue;
+        }
         negation_begin = m.first;
         negation_end = m.last + 1;
         negation_cue = SIZE_MAX;
@@ -265,6 +331,11 @@ Reading read(std::string_view text, std::string_view lang) {
         intensifier_end = m.last + 1;
         continue;
       case Kind::contrast:
+        if (concessive(tokens, m)) {
+          concessive_begin = m.last + 1;
+          concessive_end = clause_end(tokens, m.last + 1);
+          continue;
+        }
         last_contrast_cue = r.cues.size();
         negation_end = intensifier_end = SIZE_MAX;
         continue;
@@ -273,6 +344,7 @@ Reading read(std::string_view text, std::string_view lang) {
         continue;
       case Kind::rhetorical:
         r.rhetorical = true;
+        rhetorical_end = m.last + 1;
         continue;
       case Kind::profanity:
         r.heated = true;
@@ -280,15 +352,22 @@ Reading read(std::string_view text, std::string_view lang) {
       default:
         break;
     }
+    if (e.kind == Kind::complaint && restricting.entry && m.first == restricting.first && m.last == restricting.last)
+      continue;
     Label label = e.kind == Kind::profanity ? Label::complaint : static_cast<Label>(e.kind);
     float weight = e.weight;
     std::size_t begin = tokens[m.first].begin;
     const std::size_t end = tokens[m.last].end;
     last_cue = &m;
-    const bool negated = negation_end != SIZE_MAX && m.first >= negation_end &&
+    bool negated = negation_end != SIZE_MAX && m.first >= negation_end &&
                          words_between(negation_end, m.first) < kNegationReach &&
                          same_clause(negation_end, m.first) &&
-                         !(label == Label::complaint && (negation_in_complaint || holds_negation(m)));
+                         !(label == Label::complaint && (negation_in_complaint || holds_negation(m))) &&
+                         !beyond_negation(tokens, m.first, m.last);
+    if (negated && never_so(tokens, negation_begin, negation_end, m.first)) {
+      negation_end = SIZE_MAX;  // "never so bad": the worst yet, still bad
+      negated = false;
+    }
     if (negated && (label == Label::praise || label == Label::complaint)) {
       weight *= label == Label::praise ? kNegatedPraise : kNegatedComplaint;
       label = label == Label::praise ? Label::complaint : Label::praise;
@@ -314,6 +393,7 @@ Reading read(std::string_view text, std::string_view lang) {
         tokens[m.last + 1].folded == "!" && tokens[m.last + 1].caps)
       shouted = true;
     if (shouted) weight *= kShouted;
+    if (m.first >= concessive_begin && m.first < concessive_end) weight *= kBeforeContrast;
     if (label == Label::expert_tip && addressed) weight *= kAddressedTip;
     if (negation_end == m.last + 1 && negation_begin == m.first) negation_cue = r.cues.size();
     r.cues.push_back({label, std::string(text_of(text, begin, end)), begin, end, weight});
