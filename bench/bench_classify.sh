@@ -37,7 +37,7 @@ n=$(wc -l < "$out/mentions.jsonl")
 "$hark" train "$dev" --output "$out/dev.model"
 fasttext supervised -input "$out/train.txt" -output "$out/fasttext" -thread 1 -verbose 0
 
-# median_time ignores exit codes: check once that each command works and writes every line.
+# median_times ignores exit codes: check once that each command works and writes every line.
 check() {
   local lines
   lines=$("$@" | wc -l)
@@ -50,9 +50,14 @@ check "$hark" classify "$out/mentions.jsonl"
 check "$hark" classify --model "$out/dev.model" "$out/mentions.jsonl"
 check fasttext predict "$out/fasttext.bin" "$out/mentions.txt"
 
-builtin=$(median_time $runs "$hark" classify "$out/mentions.jsonl")
-model=$(median_time $runs "$hark" classify --model "$out/dev.model" "$out/mentions.jsonl")
-fast=$(median_time $runs fasttext predict "$out/fasttext.bin" "$out/mentions.txt")
+{
+  read -r builtin
+  read -r model
+  read -r fast
+} < <(median_times $runs \
+  '"$hark" classify "$out/mentions.jsonl"' \
+  '"$hark" classify --model "$out/dev.model" "$out/mentions.jsonl"' \
+  'fasttext predict "$out/fasttext.bin" "$out/mentions.txt"')
 
 rate() { echo "$n / $1" | bc -l | xargs printf '%.0f'; }
 printf '%-28s %8s s  %9s mentions/s\n' "mentions" "" "$n"
