@@ -126,6 +126,15 @@ bool address_shaped_digit(std::string_view text, std::size_t k) {
   return false;
 }
 
+bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// Whether the digit at `k` could start an IBAN's check digits: two capitals before it and a
+// digit after, as iban_shape needs. Few mentions have any, which spares them two searches.
+bool iban_shaped_digit(std::string_view text, std::size_t k) {
+  return k >= 2 && k + 1 < text.size() && ascii_upper(text[k - 1]) && ascii_upper(text[k - 2]) &&
+         digit(text[k + 1]);
+}
+
 bool has_address(std::string_view text) {
   // Dutch postcode with house number ("1234 AB 12"); a street with its number in the
   // languages we read ("Dorpsstraat 12", "Hauptstraße 5", "via Roma 12", "12 rue de la Paix",
@@ -173,6 +182,7 @@ std::vector<std::string_view> find_pii(std::string_view text) {
   // reference numbers need a run of four digits.
   std::size_t digits = 0, run = 0, longest_run = 0;
   bool address = false;  // some digit could be an address's number (address_shaped_digit)
+  bool iban = false;     // some digit could follow an IBAN's country code (iban_shaped_digit)
   std::size_t i = 0;
   for (; swar::kEnabled && i + 8 <= text.size(); i += 8) {
     // Most eight-byte stretches of a mention hold no digit: one test passes them, ending any run.
@@ -185,23 +195,33 @@ std::vector<std::string_view> find_pii(std::string_view text) {
       run = digit(text[k]) ? run + 1 : 0;
       digits += digit(text[k]);
       longest_run = std::max(longest_run, run);
-      address = address || (run && address_shaped_digit(text, k));
+      if (run) {
+        address = address || address_shaped_digit(text, k);
+        iban = iban || iban_shaped_digit(text, k);
+      }
     }
   }
   for (; i < text.size(); ++i) {
     run = digit(text[i]) ? run + 1 : 0;
     digits += digit(text[i]);
     longest_run = std::max(longest_run, run);
-    address = address || (run && address_shaped_digit(text, i));
+    if (run) {
+      address = address || address_shaped_digit(text, i);
+      iban = iban || iban_shaped_digit(text, i);
+    }
   }
   if (digits >= 7) {
     // The digit groups of an account number are no phone number: blank IBAN-shaped runs.
-    std::string masked(text);
-    RE2::GlobalReplace(&masked, iban_shape(), "IBAN");
-    if (has_phone(masked)) kinds.push_back("phone");
+    if (iban) {
+      std::string masked(text);
+      RE2::GlobalReplace(&masked, iban_shape(), "IBAN");
+      if (has_phone(masked)) kinds.push_back("phone");
+    } else if (has_phone(text)) {
+      kinds.push_back("phone");
+    }
   }
   if (has_email(text)) kinds.push_back("email");
-  if (longest_run >= 4 && has_iban(text)) kinds.push_back("iban");
+  if (iban && longest_run >= 4 && has_iban(text)) kinds.push_back("iban");
   if (address && has_address(text)) kinds.push_back("address");
   if (longest_run >= 4 && has_customer_number(text)) kinds.push_back("customer-number");
   if (longest_run >= 4 && has_order_number(text)) kinds.push_back("order-number");
