@@ -188,7 +188,38 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
       std::size_t e = i + len;
       bool ascii = c < 0x80;
       std::size_t last_apostrophe = std::string_view::npos;
-      while (e < text.size()) {
+      int upper = 0, lower = 0;
+      bool elongated = false;
+      bool counted = false;
+      if (ascii) {
+        // Most words are plain ASCII letters and digits ending at a space or a mark: one
+        // pass finds the end, counts the case of the letters and looks for runs of three
+        // ("soooo"), branch-free. Words that go on with an apostrophe, a hyphen or a
+        // non-ASCII byte are scanned again below.
+        char p1 = 0, p2 = 0;  // the two bytes before, lowered
+        std::size_t k = i;
+        for (; k < text.size(); ++k) {
+          const char ch = text[k];
+          const std::uint8_t cls = kAscii[static_cast<unsigned char>(ch)];
+          if (!(cls & (kLower | kUpper | kDigit))) break;
+          const bool letter = cls & (kLower | kUpper);
+          upper += (cls & kUpper) != 0;
+          lower += (cls & kLower) != 0;
+          const char l = static_cast<char>(ch + ((cls & kUpper) << 4));  // kUpper << 4 is 32
+          elongated = elongated | ((l == p1) & (l == p2) & letter);
+          p2 = p1;
+          p1 = l;
+        }
+        const unsigned char d = k < text.size() ? static_cast<unsigned char>(text[k]) : ' ';
+        if (d < 0x80 && d != '\'' && d != '-') {
+          e = k;
+          counted = true;
+        } else {
+          upper = lower = 0;
+          elongated = false;
+        }
+      }
+      while (!counted && e < text.size()) {
         const unsigned char d = static_cast<unsigned char>(text[e]);
         if (ascii_alnum(d)) {
           ++e;
@@ -216,14 +247,11 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
       }
       const std::string_view word = text.substr(i, e - i);
       std::string_view folded;
-      int upper = 0, lower = 0;
-      bool elongated = false;
       if (ascii) {
-        // Most words are ASCII: lowering them is all their folding, and one pass counts the
-        // case of the letters and looks for runs of three ("soooo"). Words without capitals
-        // are their own folded form and need no copy.
+        // Lowering is all an ASCII word's folding; words without capitals are their own
+        // folded form and need no copy.
         char p1 = 0, p2 = 0;  // the two letters before, lowered
-        for (const char k : word) {
+        for (const char k : counted ? std::string_view() : word) {
           const std::uint8_t cls = kAscii[static_cast<unsigned char>(k)];
           upper += (cls & kUpper) != 0;
           lower += (cls & kLower) != 0;
