@@ -75,7 +75,8 @@ class Classifier {
     std::string_view lang = string_field(record, "lang");
     const bool detect = lang.empty();
     if (detect) lang = detect_language(text_);
-    Analysis a = analyze(text_, lang);
+    Analysis& a = analysis_;
+    analyze(text_, lang, a);
     if (model_) model_->overrule(text_, a);
     const std::vector<std::string_view> pii = find_pii(text_);
 
@@ -126,6 +127,7 @@ class Classifier {
 
  private:
   std::string text_;
+  Analysis analysis_;  // kept so its cue vector's capacity carries over
   RecordEdit edit_;
   const Model* model_;
 };

@@ -102,6 +102,39 @@ bool has_iban(std::string_view text) {
   return false;
 }
 
+bool ascii_letter(char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
+// Whether the digit at `k` has the neighbours every branch of the address pattern needs
+// around a house number or postcode: before it a space after a letter, comma or dot ("straat
+// 12", "Mayor, 3", "str. 5") or "n." ("n.12"); after it a letter, after a space or ", " or
+// straight on in upper case ("12 rue", "1234AB"). Bytes from 0x80 may end a letter. Most
+// digits in mentions (prices, times, dates) have neither, which spares the regex search.
+bool address_shaped_digit(std::string_view text, std::size_t k) {
+  if (k >= 2) {
+    const char p1 = text[k - 1], p2 = text[k - 2];
+    if (p1 == ' ' && (ascii_letter(p2) || p2 == ',' || p2 == '.' || static_cast<unsigned char>(p2) >= 0x80))
+      return true;
+    if (p1 == '.' && (p2 | 0x20) == 'n') return true;
+  }
+  const std::size_t n = text.size();
+  if (k + 1 < n) {
+    const char a1 = text[k + 1];
+    if (a1 >= 'A' && a1 <= 'Z') return true;
+    if (k + 2 < n && a1 == ' ' && ascii_letter(text[k + 2])) return true;
+    if (k + 3 < n && a1 == ',' && text[k + 2] == ' ' && ascii_letter(text[k + 3])) return true;
+  }
+  return false;
+}
+
+bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// Whether the digit at `k` could start an IBAN's check digits: two capitals before it and a
+// digit after, as iban_shape needs. Few mentions have any, which spares them two searches.
+bool iban_shaped_digit(std::string_view text, std::size_t k) {
+  return k >= 2 && k + 1 < text.size() && ascii_upper(text[k - 1]) && ascii_upper(text[k - 2]) &&
+         digit(text[k + 1]);
+}
+
 bool has_address(std::string_view text) {
   // Dutch postcode with house number ("1234 AB 12"); a street with its number in the
   // languages we read ("Dorpsstraat 12", "Hauptstraße 5", "via Roma 12", "12 rue de la Paix",
@@ -148,6 +181,8 @@ std::vector<std::string_view> find_pii(std::string_view text) {
   // Every kind needs digits or an "@"; most mentions have few and stop here. IBANs and
   // reference numbers need a run of four digits.
   std::size_t digits = 0, run = 0, longest_run = 0;
+  bool address = false;  // some digit could be an address's number (address_shaped_digit)
+  bool iban = false;     // some digit could follow an IBAN's country code (iban_shaped_digit)
   std::size_t i = 0;
   for (; swar::kEnabled && i + 8 <= text.size(); i += 8) {
     // Most eight-byte stretches of a mention hold no digit: one test passes them, ending any run.
@@ -160,22 +195,34 @@ std::vector<std::string_view> find_pii(std::string_view text) {
       run = digit(text[k]) ? run + 1 : 0;
       digits += digit(text[k]);
       longest_run = std::max(longest_run, run);
+      if (run) {
+        address = address || address_shaped_digit(text, k);
+        iban = iban || iban_shaped_digit(text, k);
+      }
     }
   }
   for (; i < text.size(); ++i) {
     run = digit(text[i]) ? run + 1 : 0;
     digits += digit(text[i]);
     longest_run = std::max(longest_run, run);
+    if (run) {
+      address = address || address_shaped_digit(text, i);
+      iban = iban || iban_shaped_digit(text, i);
+    }
   }
   if (digits >= 7) {
     // The digit groups of an account number are no phone number: blank IBAN-shaped runs.
-    std::string masked(text);
-    RE2::GlobalReplace(&masked, iban_shape(), "IBAN");
-    if (has_phone(masked)) kinds.push_back("phone");
+    if (iban) {
+      std::string masked(text);
+      RE2::GlobalReplace(&masked, iban_shape(), "IBAN");
+      if (has_phone(masked)) kinds.push_back("phone");
+    } else if (has_phone(text)) {
+      kinds.push_back("phone");
+    }
   }
   if (has_email(text)) kinds.push_back("email");
-  if (longest_run >= 4 && has_iban(text)) kinds.push_back("iban");
-  if (digits >= 1 && has_address(text)) kinds.push_back("address");
+  if (iban && longest_run >= 4 && has_iban(text)) kinds.push_back("iban");
+  if (address && has_address(text)) kinds.push_back("address");
   if (longest_run >= 4 && has_customer_number(text)) kinds.push_back("customer-number");
   if (longest_run >= 4 && has_order_number(text)) kinds.push_back("order-number");
   return kinds;

@@ -232,7 +232,8 @@ struct Reading {
   bool rhetorical = false;
 };
 
-Reading read(std::string_view text, std::string_view lang) {
+// `cues` lends its capacity: a caller that classifies many texts passes the last one's.
+Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues = {}) {
   Workspace& w = workspace();
   classify::tokenize(text, w.tokens, w.store);
   // Unknown language: detect it; failing that, every language's entries are tried.
@@ -264,6 +265,8 @@ Reading read(std::string_view text, std::string_view lang) {
   }
 
   Reading r;
+  r.cues = std::move(cues);
+  r.cues.clear();
   bool addressed = false;  // the post opens with @handles: it speaks to the brand
   for (const Token& t : tokens) {
     if (t.kind == TokenKind::handle) addressed = true;
@@ -464,8 +467,13 @@ std::vector<Cue> find_cues(std::string_view text, std::string_view lang) {
 }
 
 Analysis analyze(std::string_view text, std::string_view lang) {
-  Reading r = read(text, lang);
   Analysis a;
+  analyze(text, lang, a);
+  return a;
+}
+
+void analyze(std::string_view text, std::string_view lang, Analysis& a) {
+  Reading r = read(text, lang, std::move(a.cues));
   std::array<double, kLabels> raw = kBias;
   // The same cue said twice ("you ... you") is one piece of evidence, not two.
   for (std::size_t i = 0; i < r.cues.size(); ++i) {
@@ -497,7 +505,6 @@ Analysis analyze(std::string_view text, std::string_view lang) {
   a.cues = std::move(r.cues);
   a.heated = r.heated;
   a.delicate = r.delicate;
-  return a;
 }
 
 }  // namespace hark

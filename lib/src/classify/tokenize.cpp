@@ -85,29 +85,35 @@ bool is_trailing_punctuation(char c) {
 
 bool sentence_punct(char c) { return c == '.' || c == '!' || c == '?' || c == ';'; }
 
-}  // namespace
+// A token's folded form: the text itself when it is ASCII without capitals, as most
+// handles, emoticons and numbers are; otherwise folded into `store`.
+std::string_view fold_span(std::string_view text, std::size_t b, std::size_t e, std::string& store) {
+  bool plain = true;
+  for (std::size_t k = b; k < e && plain; ++k) {
+    const auto c = static_cast<unsigned char>(text[k]);
+    plain = c < 0x80 && !(kAscii[c] & kUpper);
+  }
+  if (plain) return text.substr(b, e - b);
+  const std::size_t fb = store.size();
+  append_folded(store, text.substr(b, e - b));
+  return std::string_view(store).substr(fb);
+}
 
-void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& store) {
+// One pass over `text`. Folded forms are views into `text` or into `store`; false when
+// `store` had to grow on the way, which leaves the views into it dangling.
+bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::string& store) {
   tokens.clear();
   store.clear();
-  // While `store` grows its views would dangle, so tokens first note offsets into it.
-  struct Offsets {
-    std::size_t folded = 0, folded_len = 0, collapsed = 0, collapsed_len = 0, squeezed = 0,
-                squeezed_len = 0, tail = 0, tail_len = 0;
-  };
-  thread_local std::vector<Offsets> offsets;
-  offsets.clear();
+  const char* const base = store.data();
   bool at_sentence_start = true;
   std::size_t i = 0;
-  const auto push = [&](TokenKind kind, std::size_t b, std::size_t e) {
-    Token t;
+  const auto push = [&](TokenKind kind, std::size_t b, std::size_t e) -> Token& {
+    Token& t = tokens.emplace_back();
     t.kind = kind;
     t.begin = b;
     t.end = e;
-    const std::size_t fb = store.size();
-    append_folded(store, text.substr(b, e - b));
-    tokens.push_back(t);
-    offsets.push_back({fb, store.size() - fb});
+    t.folded = fold_span(text, b, e, store);
+    return t;
   };
   while (i < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
@@ -125,12 +131,10 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
       // Punctuation after a link ends the sentence, not the link: "see https://x.y/z?" asks.
       while (e > i + 8 && is_trailing_punctuation(text[e - 1])) --e;
       // URLs are units that no lexicon entry matches: not worth folding.
-      Token url;
+      Token& url = tokens.emplace_back();
       url.kind = TokenKind::url;
       url.begin = i;
       url.end = e;
-      tokens.push_back(url);
-      offsets.push_back({store.size(), 0});
       i = e;
       continue;
     }
@@ -149,9 +153,9 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
         }
       }
       if (e > i + 1) {
-        push(c == '@' ? TokenKind::handle : TokenKind::hashtag, i, e);
+        Token& t = push(c == '@' ? TokenKind::handle : TokenKind::hashtag, i, e);
         // A hashtag is also read as its word: "#fail" is the cue "fail".
-        if (c == '#') offsets.back().tail = offsets.back().folded + 1, offsets.back().tail_len = offsets.back().folded_len - 1;
+        if (c == '#') t.tail = t.folded.substr(1);
         i = e;
         continue;
       }
@@ -171,7 +175,12 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
         if ((d >= '0' && d <= '9') || inner) ++e;
         else break;
       }
-      push(TokenKind::number, i, e);
+      // Digits and separators fold to themselves.
+      Token& t = tokens.emplace_back();
+      t.kind = TokenKind::number;
+      t.begin = i;
+      t.end = e;
+      t.folded = text.substr(i, e - i);
       i = e;
       continue;
     }
@@ -179,7 +188,38 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
       std::size_t e = i + len;
       bool ascii = c < 0x80;
       std::size_t last_apostrophe = std::string_view::npos;
-      while (e < text.size()) {
+      int upper = 0, lower = 0;
+      bool elongated = false;
+      bool counted = false;
+      if (ascii) {
+        // Most words are plain ASCII letters and digits ending at a space or a mark: one
+        // pass finds the end, counts the case of the letters and looks for runs of three
+        // ("soooo"), branch-free. Words that go on with an apostrophe, a hyphen or a
+        // non-ASCII byte are scanned again below.
+        char p1 = 0, p2 = 0;  // the two bytes before, lowered
+        std::size_t k = i;
+        for (; k < text.size(); ++k) {
+          const char ch = text[k];
+          const std::uint8_t cls = kAscii[static_cast<unsigned char>(ch)];
+          if (!(cls & (kLower | kUpper | kDigit))) break;
+          const bool letter = cls & (kLower | kUpper);
+          upper += (cls & kUpper) != 0;
+          lower += (cls & kLower) != 0;
+          const char l = static_cast<char>(ch + ((cls & kUpper) << 4));  // kUpper << 4 is 32
+          elongated = elongated | ((l == p1) & (l == p2) & letter);
+          p2 = p1;
+          p1 = l;
+        }
+        const unsigned char d = k < text.size() ? static_cast<unsigned char>(text[k]) : ' ';
+        if (d < 0x80 && d != '\'' && d != '-') {
+          e = k;
+          counted = true;
+        } else {
+          upper = lower = 0;
+          elongated = false;
+        }
+      }
+      while (!counted && e < text.size()) {
         const unsigned char d = static_cast<unsigned char>(text[e]);
         if (ascii_alnum(d)) {
           ++e;
@@ -205,24 +245,32 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
         }
         break;
       }
-      const std::size_t fb = store.size();
       const std::string_view word = text.substr(i, e - i);
-      int upper = 0, lower = 0;
-      bool elongated = false;
+      std::string_view folded;
       if (ascii) {
-        // Most words are ASCII: lowering them is all their folding, and the same pass counts
-        // the case of the letters and looks for runs of three ("soooo").
-        store.resize(fb + word.size());
-        char* out = store.data() + fb;
-        for (std::size_t k = 0; k < word.size(); ++k) {
-          const std::uint8_t cls = kAscii[static_cast<unsigned char>(word[k])];
+        // Lowering is all an ASCII word's folding; words without capitals are their own
+        // folded form and need no copy.
+        char p1 = 0, p2 = 0;  // the two letters before, lowered
+        for (const char k : counted ? std::string_view() : word) {
+          const std::uint8_t cls = kAscii[static_cast<unsigned char>(k)];
           upper += (cls & kUpper) != 0;
           lower += (cls & kLower) != 0;
-          const char l = cls & kUpper ? static_cast<char>(word[k] + 32) : word[k];
-          out[k] = l;
-          elongated = elongated || (k >= 2 && l == out[k - 1] && l == out[k - 2] && l >= 'a' && l <= 'z');
+          const char l = cls & kUpper ? static_cast<char>(k + 32) : k;
+          elongated = elongated || (l == p1 && l == p2 && l >= 'a' && l <= 'z');
+          p2 = p1;
+          p1 = l;
+        }
+        if (upper == 0) {
+          folded = word;
+        } else {
+          const std::size_t fb = store.size();
+          store.resize(fb + word.size());
+          char* out = store.data() + fb;
+          for (const char k : word) *out++ = kAscii[static_cast<unsigned char>(k)] & kUpper ? static_cast<char>(k + 32) : k;
+          folded = std::string_view(store).substr(fb);
         }
       } else {
+        const std::size_t fb = store.size();
         for (const char k : word) {
           const std::uint8_t cls = kAscii[static_cast<unsigned char>(k)];
           upper += (cls & kUpper) != 0;
@@ -240,47 +288,40 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
           }
         }
         store.resize(w);
-        const std::string_view folded_word = std::string_view(store).substr(fb);
+        folded = std::string_view(store).substr(fb);
         // Elongation: runs of three or more equal letters.
-        for (std::size_t r = 2; r < folded_word.size() && !elongated; ++r)
-          elongated = folded_word[r] == folded_word[r - 1] && folded_word[r] == folded_word[r - 2] &&
-                      folded_word[r] >= 'a' && folded_word[r] <= 'z';
+        for (std::size_t r = 2; r < folded.size() && !elongated; ++r)
+          elongated = folded[r] == folded[r - 1] && folded[r] == folded[r - 2] &&
+                      folded[r] >= 'a' && folded[r] <= 'z';
       }
-      const std::size_t w = store.size();
       Token& t = tokens.emplace_back();
       t.kind = TokenKind::word;
       t.begin = i;
       t.end = e;
+      t.folded = folded;
       t.caps = upper >= 3 && lower == 0;
       t.sentence_start = at_sentence_start;
       at_sentence_start = false;
-      Offsets& o = offsets.emplace_back();
-      o.folded = fb;
-      o.folded_len = w - fb;
       if (elongated) {
-        const std::string word(std::string_view(store).substr(fb));  // store grows below
+        const std::string copy(folded);  // store grows below
         const auto repeat = [&](std::size_t r, std::size_t n) {
           for (std::size_t k = 1; k <= n; ++k)
-            if (r < k || word[r] != word[r - k]) return false;
-          return word[r] >= 'a' && word[r] <= 'z';
+            if (r < k || copy[r] != copy[r - k]) return false;
+          return copy[r] >= 'a' && copy[r] <= 'z';
         };
-        o.collapsed = store.size();
-        for (std::size_t r = 0; r < word.size(); ++r)
-          if (!repeat(r, 2)) store.push_back(word[r]);
-        o.collapsed_len = store.size() - o.collapsed;
-        o.squeezed = store.size();
-        for (std::size_t r = 0; r < word.size(); ++r)
-          if (!repeat(r, 1)) store.push_back(word[r]);
-        o.squeezed_len = store.size() - o.squeezed;
+        const std::size_t cb = store.size();
+        for (std::size_t r = 0; r < copy.size(); ++r)
+          if (!repeat(r, 2)) store.push_back(copy[r]);
+        const std::size_t sb = store.size();
+        for (std::size_t r = 0; r < copy.size(); ++r)
+          if (!repeat(r, 1)) store.push_back(copy[r]);
+        t.collapsed = std::string_view(store).substr(cb, sb - cb);
+        t.squeezed = std::string_view(store).substr(sb);
       }
       if (last_apostrophe != std::string_view::npos) {
         // An elided article or pronoun of at most four letters: "l'", "dell'", "qu'".
-        const std::string_view word = std::string_view(store).substr(fb, o.folded_len);
-        const std::size_t q = word.rfind('\'');
-        if (q != std::string_view::npos && q <= 4) {
-          o.tail = fb + q + 1;
-          o.tail_len = word.size() - q - 1;
-        }
+        const std::size_t q = t.folded.rfind('\'');
+        if (q != std::string_view::npos && q <= 4 && q + 1 < t.folded.size()) t.tail = t.folded.substr(q + 1);
       }
       i = e;
       continue;
@@ -294,14 +335,11 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
         if (ncp == 0x200D && e < text.size()) e += decode(text, e).second;  // joined pictograph
       }
       // The folded form is the bare pictograph, so skin tones and VS16 need no lexicon entries.
-      Token t;
+      Token& t = tokens.emplace_back();
       t.kind = TokenKind::emoji;
       t.begin = i;
       t.end = e;
-      const std::size_t fb = store.size();
-      store.append(text.substr(i, len));
-      tokens.push_back(t);
-      offsets.push_back({fb, len});
+      t.folded = text.substr(i, len);
       i = e;
       continue;
     }
@@ -311,28 +349,30 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& st
       std::size_t e = i + 1;
       while (e < text.size() && text[e] == text[i]) ++e;
       // The folded form is the mark once; a repeated "?" or "!" counts as emphasis.
-      Token t;
+      Token& t = tokens.emplace_back();
       t.kind = TokenKind::punct;
       t.begin = i;
       t.end = e;
+      t.folded = text.substr(i, 1);
       t.caps = e - i >= 2 && (c == '!' || c == '?');
-      tokens.push_back(t);
-      offsets.push_back({store.size(), 1});
-      store.push_back(static_cast<char>(c));
       if (sentence_punct(text[i])) at_sentence_start = true;
       i = e;
       continue;
     }
     i += len;  // other symbols separate words and carry no meaning here
   }
-  const std::string_view all(store);
-  for (std::size_t t = 0; t < tokens.size(); ++t) {
-    const Offsets& o = offsets[t];
-    tokens[t].folded = all.substr(o.folded, o.folded_len);
-    if (o.collapsed_len) tokens[t].collapsed = all.substr(o.collapsed, o.collapsed_len);
-    if (o.squeezed_len) tokens[t].squeezed = all.substr(o.squeezed, o.squeezed_len);
-    if (o.tail_len) tokens[t].tail = all.substr(o.tail, o.tail_len);
-  }
+  return store.data() == base;
+}
+
+}  // namespace
+
+void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& store) {
+  // Views into `store` are taken as it fills, so it must not move: room for the usual text
+  // is made up front (most tokens point into `text` and take none), and the rare text whose
+  // folding needs more is tokenized again once `store` has grown.
+  store.clear();
+  if (store.capacity() < 2 * text.size() + 64) store.reserve(2 * text.size() + 64);
+  while (!tokenize_once(text, tokens, store)) store.reserve(2 * store.capacity());
   // Leading @handles and "RT" do not start the sentence: "@brand why is ..." asks with "why".
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     if (tokens[t].kind == TokenKind::handle || tokens[t].kind == TokenKind::punct ||

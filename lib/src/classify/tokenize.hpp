@@ -27,7 +27,8 @@ struct Token {
 };
 
 // Splits text into tokens, keeping URLs, @handles, #tags, emoji and emoticons whole. The
-// folded strings point into `store`, which must outlive the tokens and is reused.
+// folded strings point into `text` or into `store`, which must both outlive the tokens;
+// `store` is reused.
 void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& store);
 
 }  // namespace hark::classify
