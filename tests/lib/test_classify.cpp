@@ -89,6 +89,9 @@ TEST_CASE("a negation inside a complaint cue does not turn the cues after it") {
            {"Toujours pas reçu mon colis", "fr"},
            {"Sigo sin internet desde ayer", "es"},
            {"Ancora niente rimborso da settimane", "it"},
+           // The negation word is a cue's first word too: it starts where the cue starts.
+           {"It doesn't work anymore", "en"},
+           {"Non funziona ancora, sempre in attesa", "it"},
        }) {
     CAPTURE(text);
     const std::vector<hark::Label> labels = labels_of(text, lang);

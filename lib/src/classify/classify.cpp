@@ -307,7 +307,6 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
   std::size_t negation_end = SIZE_MAX, negation_begin = 0, intensifier_end = SIZE_MAX;
   std::size_t negation_cue = SIZE_MAX;  // the cue the negation word itself made, if any
   bool negation_in_complaint = false;   // the negation is part of a longer complaint cue
-  const Match* last_cue = nullptr;
   std::size_t last_contrast_cue = SIZE_MAX;  // cues before this index sit before a "but"
   std::size_t rhetorical_end = SIZE_MAX;     // the token after the last "why"
   Match restricting{nullptr, 0, 0};          // the last negation that turned nothing
@@ -326,9 +325,12 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
         negation_cue = SIZE_MAX;
         // "toujours pas reçu mon colis": the negation belongs to the complaint cue it sits
         // in; the cues after it are no less a complaint for it.
-        negation_in_complaint = last_cue && last_cue->first <= m.first && m.last <= last_cue->last &&
-                                last_cue->last > last_cue->first &&
-                                (last_cue->entry->kind == Kind::complaint || last_cue->entry->kind == Kind::profanity);
+        // The cue may come before or after the negation among matches of the same start
+        // ("doesn't" and "doesn't work" both start at "doesn't"), so all are looked at.
+        negation_in_complaint = std::any_of(w.matches.begin(), w.matches.end(), [&](const Match& c) {
+          return c.first <= m.first && m.last <= c.last && c.last > c.first &&
+                 (c.entry->kind == Kind::complaint || c.entry->kind == Kind::profanity);
+        });
         continue;
       case Kind::intensifier:
         intensifier_end = m.last + 1;
@@ -361,7 +363,6 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
     float weight = e.weight;
     std::size_t begin = tokens[m.first].begin;
     const std::size_t end = tokens[m.last].end;
-    last_cue = &m;
     bool negated = negation_end != SIZE_MAX && m.first >= negation_end &&
                          words_between(negation_end, m.first) < kNegationReach &&
                          same_clause(negation_end, m.first) &&
