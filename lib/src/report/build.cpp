@@ -122,9 +122,11 @@ Report build_report(const State& state) {
     r.p90_response = percentile(lat, 90);
   }
 
-  for (const auto& [lang, lt] : d.themes) {
+  for (const auto& themes_of_language : d.themes) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    const auto& lt = themes_of_language.second;
     if (lt.complaints == 0) continue;
-    LanguageThemes lth{lang, lt.complaints, lt.mentions, {}};
+    LanguageThemes lth{themes_of_language.first, lt.complaints, lt.mentions, {}};
     // A word that only ever appears inside one phrase says nothing the phrase does not.
     std::set<std::uint32_t> subsumed;
     lt.terms.for_each([&](std::uint32_t t, const TermCounts& tc) {
