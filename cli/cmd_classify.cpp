@@ -74,9 +74,9 @@ class Classifier {
     text_.append(body);
     std::string_view lang = string_field(record, "lang");
     const bool detect = lang.empty();
-    if (detect) lang = detect_language(text_);
     Analysis& a = analysis_;
-    analyze(text_, lang, a);
+    analyze(text_, lang, a);  // detects the language itself when there is none
+    if (detect) lang = a.detected_lang;
     if (model_) model_->overrule(text_, a);
     const std::vector<std::string_view> pii = find_pii(text_);
 

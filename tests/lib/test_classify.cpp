@@ -263,6 +263,15 @@ TEST_CASE("language detection tells the six languages apart") {
   CHECK(hark::detect_language("el tren llegó tarde otra vez y nadie nos avisó") == "es");
   CHECK(hark::detect_language("12345 !!!").empty());
   CHECK(hark::detect_language("").empty());
+  // analyze() without a language detects it as detect_language does, and says which.
+  CHECK(hark::analyze("de trein was weer te laat en niemand zei iets", "").detected_lang == "nl");
+  CHECK(hark::analyze("el tren llegó tarde otra vez y nadie nos avisó", "").detected_lang == "es");
+  CHECK(hark::analyze("12345 !!!", "").detected_lang.empty());
+  CHECK(hark::analyze("de trein was weer te laat", "nl").detected_lang.empty());
+  // A word that is a stopword in two languages counts for both: "is" alone ties en and nl,
+  // "is het" is Dutch.
+  CHECK(hark::detect_language("is").empty());
+  CHECK(hark::detect_language("is het") == "nl");
 }
 
 TEST_CASE("our own labeled examples come out right in every language, lang given or not") {

@@ -41,6 +41,8 @@ struct Analysis {
   std::vector<Cue> cues;                 // the evidence, in text order
   bool heated = false;    // profanity, shouting, "!!!": a public reply tends to backfire
   bool delicate = false;  // a matter for a private channel (hacked account, bereavement)
+  // When analyze() was given no language: the one it detected (as detect_language()), or "".
+  std::string_view detected_lang;
 };
 
 // Classifies `text` with the built-in lexicons and rules. `lang` as for find_cues; when empty

@@ -230,6 +230,7 @@ struct Reading {
   bool heated = false;
   bool delicate = false;
   bool rhetorical = false;
+  std::string_view detected_lang;  // when no language was given
 };
 
 // `cues` lends its capacity: a caller that classifies many texts passes the last one's.
@@ -237,8 +238,8 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
   Workspace& w = workspace();
   classify::tokenize(text, w.tokens, w.store);
   // Unknown language: detect it; failing that, every language's entries are tried.
-  const Lexicon& lex =
-      classify::reading_lexicon(lang.empty() ? classify::detect_language(w.tokens, text) : lang);
+  const std::string_view detected = lang.empty() ? classify::detect_language(w.tokens, text) : "";
+  const Lexicon& lex = classify::reading_lexicon(lang.empty() ? detected : lang);
   w.hashes.clear();
   for (const Token& t : w.tokens) w.hashes.push_back(key_hashes(t));
   // "Also, try ...": after an opener (and its comma) the next word still starts the sentence.
@@ -265,6 +266,7 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
   }
 
   Reading r;
+  r.detected_lang = detected;
   r.cues = std::move(cues);
   r.cues.clear();
   bool addressed = false;  // the post opens with @handles: it speaks to the brand
@@ -506,6 +508,7 @@ void analyze(std::string_view text, std::string_view lang, Analysis& a) {
   a.cues = std::move(r.cues);
   a.heated = r.heated;
   a.delicate = r.delicate;
+  a.detected_lang = r.detected_lang;
 }
 
 }  // namespace hark

@@ -7,6 +7,9 @@
 #include "language.hpp"
 
 #include <array>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
 
 #include "hark/classify.hpp"
 #include "lexicon.hpp"
@@ -16,8 +19,19 @@ namespace {
 
 constexpr std::array<std::string_view, 6> kLanguages = {"en", "nl", "it", "de", "fr", "es"};
 
-bool is_stopword(const Lexicon& lex, std::string_view word) {
-  return lex.stopwords.find(word) != lex.stopwords.end();
+// Every language's stopwords in one table, each with a bit per language that has it, so a
+// word is looked up once rather than once per language.
+using StopwordLanguages = std::unordered_map<std::string, std::uint8_t, LexiconHash, std::equal_to<>>;
+
+const StopwordLanguages& stopword_languages() {
+  static const StopwordLanguages table = [] {
+    StopwordLanguages t;
+    for (std::size_t l = 0; l < kLanguages.size(); ++l)
+      if (const Lexicon* lex = lexicon_for(kLanguages[l]))
+        for (const auto& [word, unused] : lex->stopwords) t[word] |= static_cast<std::uint8_t>(1u << l);
+    return t;
+  }();
+  return table;
 }
 
 // Letters that point to one language: ß, ñ ¿ ¡, ç œ, ij is too common in names to count.
@@ -34,12 +48,12 @@ constexpr std::array<std::pair<std::string_view, std::size_t>, 6> kLetters = {{
 
 std::string_view detect_language(const std::vector<Token>& tokens, std::string_view text) {
   std::array<double, kLanguages.size()> votes{};
-  std::array<const Lexicon*, kLanguages.size()> lex{};
-  for (std::size_t l = 0; l < kLanguages.size(); ++l) lex[l] = lexicon_for(kLanguages[l]);
+  const StopwordLanguages& stopwords = stopword_languages();
   for (const Token& t : tokens) {
     if (t.kind != TokenKind::word) continue;
-    for (std::size_t l = 0; l < kLanguages.size(); ++l)
-      if (lex[l] && is_stopword(*lex[l], t.folded)) votes[l] += 1;
+    const auto it = stopwords.find(t.folded);
+    if (it == stopwords.end()) continue;
+    for (std::size_t l = 0; l < kLanguages.size(); ++l) votes[l] += (it->second >> l) & 1;
   }
   for (const auto& [letter, lang] : kLetters)
     if (text.find(letter) != std::string_view::npos) votes[lang] += 1.5;
