@@ -183,6 +183,15 @@ std::vector<std::string_view> find_pii(std::string_view text) {
   std::size_t digits = 0, run = 0, longest_run = 0;
   bool address = false;  // some digit could be an address's number (address_shaped_digit)
   bool iban = false;     // some digit could follow an IBAN's country code (iban_shaped_digit)
+  const auto count = [&](std::size_t k) {
+    run = digit(text[k]) ? run + 1 : 0;
+    digits += digit(text[k]);
+    longest_run = std::max(longest_run, run);
+    if (run) {
+      address = address || address_shaped_digit(text, k);
+      iban = iban || iban_shaped_digit(text, k);
+    }
+  };
   std::size_t i = 0;
   for (; swar::kEnabled && i + 8 <= text.size(); i += 8) {
     // Most eight-byte stretches of a mention hold no digit: one test passes them, ending any run.
@@ -191,25 +200,9 @@ std::vector<std::string_view> find_pii(std::string_view text) {
       run = 0;
       continue;
     }
-    for (std::size_t k = i; k < i + 8; ++k) {
-      run = digit(text[k]) ? run + 1 : 0;
-      digits += digit(text[k]);
-      longest_run = std::max(longest_run, run);
-      if (run) {
-        address = address || address_shaped_digit(text, k);
-        iban = iban || iban_shaped_digit(text, k);
-      }
-    }
+    for (std::size_t k = i; k < i + 8; ++k) count(k);
   }
-  for (; i < text.size(); ++i) {
-    run = digit(text[i]) ? run + 1 : 0;
-    digits += digit(text[i]);
-    longest_run = std::max(longest_run, run);
-    if (run) {
-      address = address || address_shaped_digit(text, i);
-      iban = iban || iban_shaped_digit(text, i);
-    }
-  }
+  for (; i < text.size(); ++i) count(i);
   if (digits >= 7) {
     // The digit groups of an account number are no phone number: blank IBAN-shaped runs.
     if (iban) {
