@@ -45,6 +45,7 @@ Lexicon parse_lexicon(std::string_view name, std::string_view text) {
   lex.name = std::string(name);
   std::vector<Token> tokens;
   std::string store;
+  LexiconIndex by_first, by_prefix;  // the keys of the flat indexes, as they are gathered
   std::size_t line_no = 0;
   while (!text.empty()) {
     const std::size_t nl = text.find('\n');
@@ -91,11 +92,11 @@ Lexicon parse_lexicon(std::string_view name, std::string_view text) {
     }
     const auto index = static_cast<std::uint32_t>(lex.entries.size());
     const std::string key = e.prefix && e.words.size() == 1 ? e.words[0].substr(0, 3) : e.words[0];
-    (e.prefix && e.words.size() == 1 ? lex.by_prefix : lex.by_first)[key].push_back(index);
+    (e.prefix && e.words.size() == 1 ? by_prefix : by_first)[key].push_back(index);
     lex.entries.push_back(std::move(e));
   }
-  lex.first = FlatIndex(lex.by_first, lex.entries);
-  lex.prefix = FlatIndex(lex.by_prefix, lex.entries);
+  lex.first = FlatIndex(by_first, lex.entries);
+  lex.prefix = FlatIndex(by_prefix, lex.entries);
   return lex;
 }
 

@@ -94,15 +94,11 @@ class FlatIndex {
 // detection asks for them.
 struct Lexicon {
   using Hash = LexiconHash;
-  using Index = LexiconIndex;
   std::string name;
   std::vector<Entry> entries;
-  Index by_first;
-  Index by_prefix;
+  FlatIndex first;   // entries by their first word
+  FlatIndex prefix;  // one-word prefix entries by their first three bytes
   std::unordered_map<std::string, bool, Hash, std::equal_to<>> stopwords;
-  // by_first and by_prefix again, for the matcher's lookups.
-  FlatIndex first;
-  FlatIndex prefix;
 };
 
 // The compiled-in lexicons: one per language ("en", "nl", …) and "universal" for emoji,
