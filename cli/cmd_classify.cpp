@@ -82,8 +82,7 @@ class Classifier {
 
     edit_.clear();
     // Each value is written straight into the edit's buffer for its key.
-    std::string& cls = edit_.value("class");
-    append_name(cls, label_name(a.label));
+    append_name(edit_.value("class"), label_name(a.label));
     append_probability(edit_.value("confidence"), a.confidence);
     // Class names are plain ASCII: they need quotes, not escaping.
     std::string& scores = edit_.value("scores");

@@ -284,11 +284,7 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
   r.addressed = addressed;
 
   // A negation or intensifier reaches only within its clause.
-  const auto same_clause = [&](std::size_t from, std::size_t to) {
-    for (std::size_t k = from; k < to; ++k)
-      if (tokens[k].kind == TokenKind::punct && tokens[k].folded != "'") return false;
-    return true;
-  };
+  const auto same_clause = [&](std::size_t from, std::size_t to) { return clause_end(tokens, from) >= to; };
   const auto words_between = [&](std::size_t from, std::size_t to) {
     std::size_t n = 0;
     for (std::size_t k = from; k < to; ++k) n += tokens[k].kind == TokenKind::word;
