@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "hark/advice.hpp"
 #include "hark/classify.hpp"
+#include "hark/mention.hpp"
 #include "hark/model.hpp"
 #include "hark/record_edit.hpp"
 #include "stage.hpp"
@@ -66,19 +67,17 @@ class Classifier {
   explicit Classifier(const Model* model = nullptr) : model_(model) {}
 
   void write(simdjson::dom::object record, std::string_view raw, std::string& out) {
-    // What is classified: the title, a line break, then the text; cue spans index into it.
-    const std::string_view title = string_field(record, "title");
-    const std::string_view body = string_field(record, "text");
-    text_.assign(title);
-    if (!title.empty() && !body.empty()) text_.push_back('\n');
-    text_.append(body);
+    // The text, with the title in front unless it opens the text already; cue spans index
+    // into what is read.
+    const std::string_view text =
+        title_and_text(string_field(record, "title"), string_field(record, "text"), joined_);
     std::string_view lang = string_field(record, "lang");
     const bool detect = lang.empty();
     Analysis& a = analysis_;
-    analyze(text_, lang, a);  // detects the language itself when there is none
+    analyze(text, lang, a);  // detects the language itself when there is none
     if (detect) lang = a.detected_lang;
-    if (model_) model_->overrule(text_, a);
-    const std::vector<std::string_view> pii = find_pii(text_);
+    if (model_) model_->overrule(text, a);
+    const std::vector<std::string_view> pii = find_pii(text);
 
     edit_.clear();
     // Each value is written straight into the edit's buffer for its key.
@@ -125,7 +124,7 @@ class Classifier {
   }
 
  private:
-  std::string text_;
+  std::string joined_;  // title and text, when the text does not open with the title
   Analysis analysis_;  // kept so its cue vector's capacity carries over
   RecordEdit edit_;
   const Model* model_;

@@ -25,10 +25,9 @@ int read_labeled(std::string_view command, const StageInput& in, std::string_vie
                            label_field, *name));
                      LabeledRecord r;
                      r.id = get_string(record, "id").value_or("");
-                     // The title, a line break and the text: what hark classify reads.
-                     r.text = title.value_or("");
-                     if (title && text && !title->empty() && !text->empty()) r.text += '\n';
-                     r.text += text.value_or("");
+                     // What hark classify reads of the record.
+                     std::string joined;
+                     r.text = title_and_text(title.value_or(""), text.value_or(""), joined);
                      r.lang = get_string(record, "lang").value_or("");
                      r.label = *label;
                      out.push_back(std::move(r));

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "hark/error.hpp"
 #include "hark/json.hpp"
 
@@ -37,6 +39,29 @@ std::optional<std::string_view> get_string(simdjson::dom::object record, std::st
   if (v.get_string().get(s))
     throw RecordError(fmt::format("\"{}\" must be a string or null", name));
   return s;
+}
+
+bool text_starts_with_title(std::string_view title, std::string_view text) {
+  for (std::string_view cut : {"\xE2\x80\xA6", "..."})
+    if (title.size() > cut.size() && title.substr(title.size() - cut.size()) == cut) {
+      title.remove_suffix(cut.size());
+      while (!title.empty() && title.back() == ' ') title.remove_suffix(1);
+    }
+  if (title.empty() || text.substr(0, title.size()) != title) return false;
+  // "Outage" does not open "Outages are ...": the title must end where a word does.
+  if (text.size() == title.size()) return true;
+  const auto next = static_cast<unsigned char>(text[title.size()]);
+  return !(std::isalnum(next) || next >= 0x80);
+}
+
+std::string_view title_and_text(std::string_view title, std::string_view text, std::string& buffer) {
+  if (title.empty()) return text;
+  if (text.empty()) return title;
+  if (text_starts_with_title(title, text)) return text;
+  buffer.assign(title);
+  buffer.push_back('\n');
+  buffer.append(text);
+  return buffer;
 }
 
 void append_mention(std::string& out, const Mention& m) {

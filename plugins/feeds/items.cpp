@@ -94,19 +94,8 @@ std::string mastodon_author(const std::string& url) {
 // title made from the body's first words, perhaps cut with "..." or "…"), else title, blank
 // line, body.
 std::string join_text(const std::string& title, std::string body) {
-  if (title.empty()) return body;
+  if (title.empty() || text_starts_with_title(title, body)) return body;
   if (body.empty()) return title;
-  std::string_view head = title;
-  for (std::string_view cut : {"\xE2\x80\xA6", "..."})
-    if (head.size() > cut.size() && head.substr(head.size() - cut.size()) == cut) {
-      head.remove_suffix(cut.size());
-      while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
-    }
-  // The title must end where a word of the body ends: "Outage" does not repeat "Outages".
-  const std::string_view rest = std::string_view(body).substr(std::min(head.size(), body.size()));
-  const bool word_end = rest.empty() || !(std::isalnum(static_cast<unsigned char>(rest[0])) ||
-                                          static_cast<unsigned char>(rest[0]) >= 0x80);
-  if (!head.empty() && std::string_view(body).substr(0, head.size()) == head && word_end) return body;
   std::string out;
   out.reserve(title.size() + 2 + body.size());
   out.append(title).append("\n\n").append(body);

@@ -90,4 +90,21 @@ TEST_CASE("record edits find a key spelled with escapes, and start afresh after 
   CHECK(out == R"({"id":"b","advice":"none"})");
 }
 
+TEST_CASE("a text that opens with its title is read once; any other title goes in front") {
+  std::string buffer;
+  // A feed item's text: the title, a blank line, the body.
+  CHECK(hark::title_and_text("Router down", "Router down\n\nSince 8 pm.", buffer) == "Router down\n\nSince 8 pm.");
+  // A title cut from the body's first words, with an ellipsis.
+  CHECK(hark::title_and_text("Router drops the…", "Router drops the line", buffer) == "Router drops the line");
+  CHECK(hark::title_and_text("Router drops the ...", "Router drops the line", buffer) == "Router drops the line");
+  // "Outage" is not the first word of "Outages": the title goes in front.
+  CHECK(hark::title_and_text("Outage", "Outages everywhere", buffer) == "Outage\nOutages everywhere");
+  CHECK(hark::title_and_text("Tip", "Restart the modem", buffer) == "Tip\nRestart the modem");
+  CHECK(hark::title_and_text("", "Restart the modem", buffer) == "Restart the modem");
+  CHECK(hark::title_and_text("Tip", "", buffer) == "Tip");
+  CHECK(hark::title_and_text("Tip", "Tip", buffer) == "Tip");
+  CHECK(hark::title_and_text("Café", "Cafés", buffer) == "Café\nCafés");  // UTF-8 continues the word
+  CHECK_FALSE(hark::text_starts_with_title("...", "... and more"));  // nothing left of the title
+}
+
 TEST_SUITE_END();

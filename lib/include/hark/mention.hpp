@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hark {
@@ -47,6 +48,15 @@ void append_mention(std::string& out, const Mention& m);
 // Reads the core keys of a record; unknown keys are ignored, wrong types throw RecordError
 // naming the key.
 Mention read_mention(simdjson::dom::object record);
+
+// Whether `text` already opens with `title`, as a feed item's text does (docs/feeds.md): the
+// title, less a trailing "…" or "...", followed in `text` by the end or a non-word byte.
+bool text_starts_with_title(std::string_view title, std::string_view text);
+
+// What is read of a record for its meaning: `text`, with `title` and a line break put in front
+// when the text does not already open with it. Classification and training read this, and cue
+// spans index into it. Returns `text` itself when it needs no title; else joins into `buffer`.
+std::string_view title_and_text(std::string_view title, std::string_view text, std::string& buffer);
 
 // Returns the string value of `key`, or nullopt when absent or null. Throws RecordError when
 // the value is present but not a string.
