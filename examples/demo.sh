@@ -3,11 +3,13 @@
 # Usage: examples/demo.sh path/to/hark
 set -euo pipefail
 hark=${1:-hark}
+case $hark in */*) hark=$(cd "$(dirname "$hark")" && pwd)/$(basename "$hark") ;; esac
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 echo "# hark fetch --no-state examples/feeds/* | hark classify | hark report --period week --now 2026-11-25T12:00:00Z" >&2
-"$hark" fetch --no-state "$here"/feeds/* | "$hark" classify > "$out/classified.jsonl"
+# From the examples directory, so that the ids of these local feeds are the same on every machine.
+(cd "$here" && "$hark" fetch --no-state feeds/*) | "$hark" classify > "$out/classified.jsonl"
 "$hark" report --period week --now 2026-11-25T12:00:00Z "$out/classified.jsonl"
 echo >&2
 echo "# one classified mention:" >&2
