@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 
 #include "hark/fold.hpp"
+#include "../swar.hpp"
 
 namespace hark::classify {
 namespace {
@@ -108,12 +110,7 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
   bool at_sentence_start = true;
   std::size_t i = 0;
   const auto push = [&](TokenKind kind, std::size_t b, std::size_t e) -> Token& {
-    Token& t = tokens.emplace_back();
-    t.kind = kind;
-    t.begin = b;
-    t.end = e;
-    t.folded = fold_span(text, b, e, store);
-    return t;
+    return tokens.emplace_back(kind, b, e, fold_span(text, b, e, store));
   };
   while (i < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
@@ -131,10 +128,7 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
       // Punctuation after a link ends the sentence, not the link: "see https://x.y/z?" asks.
       while (e > i + 8 && is_trailing_punctuation(text[e - 1])) --e;
       // URLs are units that no lexicon entry matches: not worth folding.
-      Token& url = tokens.emplace_back();
-      url.kind = TokenKind::url;
-      url.begin = i;
-      url.end = e;
+      tokens.emplace_back(TokenKind::url, i, e, std::string_view());
       i = e;
       continue;
     }
@@ -176,11 +170,7 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
         else break;
       }
       // Digits and separators fold to themselves.
-      Token& t = tokens.emplace_back();
-      t.kind = TokenKind::number;
-      t.begin = i;
-      t.end = e;
-      t.folded = text.substr(i, e - i);
+      tokens.emplace_back(TokenKind::number, i, e, text.substr(i, e - i));
       i = e;
       continue;
     }
@@ -198,7 +188,29 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
         // non-ASCII byte are scanned again below.
         char p1 = 0, p2 = 0;  // the two bytes before, lowered
         std::size_t k = i;
-        for (; k < text.size(); ++k) {
+        bool scanned = false;
+        // Words shorter than 16 bytes, nearly all, in one step of 16 bytes: a loop that
+        // ends at a data-dependent byte costs a mispredicted branch a word.
+        if (swar::kWide && i + 16 <= text.size()) {
+          const swar::Block v = swar::load16(text.data() + i);
+          const swar::Block up = swar::between16(v, 'A', 'Z');
+          const swar::Block low = swar::between16(v, 'a', 'z');
+          const unsigned letters = swar::mask16(swar::or16(up, low));
+          const unsigned stop = ~(letters | swar::mask16(swar::between16(v, '0', '9'))) & 0xFFFF;
+          if (stop != 0) {
+            const unsigned in_word = (1u << std::countr_zero(stop)) - 1;
+            upper = static_cast<int>(swar::count16(swar::mask16(up) & in_word));
+            lower = static_cast<int>(swar::count16(swar::mask16(low) & in_word));
+            // A letter equal to the two before it, the word lowered ('A' | 0x20 is 'a').
+            const swar::Block l = swar::or16(v, swar::and16(up, swar::splat16(0x20)));
+            const unsigned same1 = swar::mask16(swar::same16(l, swar::shift16<1>(l)));
+            const unsigned same2 = swar::mask16(swar::same16(l, swar::shift16<2>(l)));
+            elongated = (same1 & same2 & letters & in_word) != 0;
+            k = i + static_cast<std::size_t>(std::countr_zero(stop));
+            scanned = true;
+          }
+        }
+        for (; !scanned && k < text.size(); ++k) {
           const char ch = text[k];
           const std::uint8_t cls = kAscii[static_cast<unsigned char>(ch)];
           if (!(cls & (kLower | kUpper | kDigit))) break;
@@ -294,11 +306,7 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
           elongated = folded[r] == folded[r - 1] && folded[r] == folded[r - 2] &&
                       folded[r] >= 'a' && folded[r] <= 'z';
       }
-      Token& t = tokens.emplace_back();
-      t.kind = TokenKind::word;
-      t.begin = i;
-      t.end = e;
-      t.folded = folded;
+      Token& t = tokens.emplace_back(TokenKind::word, i, e, folded);
       t.caps = upper >= 3 && lower == 0;
       t.sentence_start = at_sentence_start;
       at_sentence_start = false;
@@ -335,11 +343,7 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
         if (ncp == 0x200D && e < text.size()) e += decode(text, e).second;  // joined pictograph
       }
       // The folded form is the bare pictograph, so skin tones and VS16 need no lexicon entries.
-      Token& t = tokens.emplace_back();
-      t.kind = TokenKind::emoji;
-      t.begin = i;
-      t.end = e;
-      t.folded = text.substr(i, len);
+      tokens.emplace_back(TokenKind::emoji, i, e, text.substr(i, len));
       i = e;
       continue;
     }
@@ -349,11 +353,7 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
       std::size_t e = i + 1;
       while (e < text.size() && text[e] == text[i]) ++e;
       // The folded form is the mark once; a repeated "?" or "!" counts as emphasis.
-      Token& t = tokens.emplace_back();
-      t.kind = TokenKind::punct;
-      t.begin = i;
-      t.end = e;
-      t.folded = text.substr(i, 1);
+      Token& t = tokens.emplace_back(TokenKind::punct, i, e, text.substr(i, 1));
       t.caps = e - i >= 2 && (c == '!' || c == '?');
       if (sentence_punct(text[i])) at_sentence_start = true;
       i = e;
