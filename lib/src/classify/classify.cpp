@@ -121,17 +121,20 @@ void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, const std:
       if (next_may_match(c) && entry_matches(e, tokens, at, from)) best = {&e, at, at + len - 1};
     }
   };
-  const std::array<std::string_view, 4> keys = {t.folded, t.collapsed, t.squeezed, t.tail};
-  for (std::size_t j = 0; j < keys.size(); ++j) {
-    const std::string_view key = keys[j];
-    if (key.empty()) continue;
+  const auto look_up = [&](std::string_view key, std::uint64_t hash) {
     // Entries under their whole first word have it matched by the lookup.
-    consider(lex.first.find(hashes[at][j], key), 1);
+    consider(lex.first.find(hash, key), 1);
     if (key.size() >= 3) {
       const std::string_view head = key.substr(0, 3);
       consider(lex.prefix.find(classify::word_hash(head), head), 0);
     }
-  }
+  };
+  if (!t.folded.empty()) look_up(t.folded, hashes[at][0]);
+  // Most words have no other key: one test, not a loop, that the branch predictor learns.
+  if (t.collapsed.empty() && t.tail.empty()) return;
+  if (!t.collapsed.empty()) look_up(t.collapsed, hashes[at][1]);
+  if (!t.squeezed.empty()) look_up(t.squeezed, hashes[at][2]);
+  if (!t.tail.empty()) look_up(t.tail, hashes[at][3]);
 }
 
 bool is_opener(const Lexicon& lex, std::string_view word, std::uint64_t hash) {
