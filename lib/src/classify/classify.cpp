@@ -110,15 +110,17 @@ void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, const std:
   };
   const auto consider = [&](std::span<const classify::Candidate> candidates, std::size_t from) {
     for (const classify::Candidate& c : candidates) {
-      const Entry& e = lex.entries[c.id];
-      if (e.kind == Kind::opener) continue;
-      Match& best = is_marker(e.kind) ? marker : cue;
-      const std::size_t len = e.words.size();
+      if (c.kind == Kind::opener) continue;
+      Match& best = is_marker(c.kind) ? marker : cue;
+      const std::size_t len = c.words;
       const std::size_t best_len = best.entry ? best.last - best.first + 1 : 0;
-      if (len < best_len || (len == best_len && best.entry &&
-                             std::abs(e.weight) <= std::abs(best.entry->weight)))
+      if (len < best_len || (len == best_len && best.entry && c.strength <= std::abs(best.entry->weight)))
         continue;
-      if (next_may_match(c) && entry_matches(e, tokens, at, from)) best = {&e, at, at + len - 1};
+      if (c.initial && !t.sentence_start) continue;
+      if (at + len > tokens.size() || !next_may_match(c)) continue;
+      // The entry itself is read only when it has words left to compare.
+      const Entry& e = lex.entries[c.id];
+      if (from >= len || entry_matches(e, tokens, at, from)) best = {&e, at, at + len - 1};
     }
   };
   const auto look_up = [&](std::string_view key, std::uint64_t hash) {

@@ -121,6 +121,11 @@ FlatIndex::FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entrie
       const Entry& e = entries[id];
       Candidate c;
       c.id = id;
+      if (e.words.size() > UINT8_MAX) throw Error(fmt::format("lexicon: an entry of more than 255 words: {}", key));
+      c.strength = std::abs(e.weight);
+      c.kind = e.kind;
+      c.words = static_cast<std::uint8_t>(e.words.size());
+      c.initial = e.initial;
       c.any_next = e.words.size() < 2 || (e.prefix && e.words.size() == 2);
       if (!c.any_next) c.next = static_cast<std::uint32_t>(word_hash(e.words[1]));
       candidates_.push_back(c);

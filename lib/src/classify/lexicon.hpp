@@ -48,9 +48,15 @@ using LexiconIndex = std::unordered_map<std::string, std::vector<std::uint32_t>,
 
 // An entry under an index key, with what the matcher can check before it reads the entry:
 // most entries that start with a common word ("not", "i") need a second word the text lacks.
+// The entry's kind, length, weight and "^" are copied here, so that turning a candidate away
+// reads only this array and not the entry (which is larger, and points to its words).
 struct Candidate {
   std::uint32_t id = 0;     // in Lexicon::entries
   std::uint32_t next = 0;   // the low half of word_hash of the entry's second word
+  float strength = 0;       // |weight|
+  Kind kind = Kind::other;
+  std::uint8_t words = 0;   // entries have at most 255 words
+  bool initial = false;
   bool any_next = true;     // one word, or a second word that is a prefix: `next` tells nothing
 };
 
