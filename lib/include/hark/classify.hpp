@@ -20,10 +20,11 @@ std::string_view label_name(Label l);
 std::optional<Label> label_from_name(std::string_view name);
 
 // One piece of evidence: which class it points to, the matched text and its byte span in
-// the text that was classified (begin inclusive, end exclusive).
+// the text that was classified (begin inclusive, end exclusive). `cue` points into that
+// text: it is valid as long as the text is.
 struct Cue {
   Label label = Label::other;
-  std::string cue;
+  std::string_view cue;
   std::size_t begin = 0;
   std::size_t end = 0;
   double weight = 0.0;

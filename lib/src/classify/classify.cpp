@@ -403,7 +403,7 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
     if (m.first >= concessive_begin && m.first < concessive_end) weight *= kBeforeContrast;
     if (label == Label::expert_tip && addressed) weight *= kAddressedTip;
     if (negation_end == m.last + 1 && negation_begin == m.first) negation_cue = r.cues.size();
-    r.cues.push_back({label, std::string(text_of(text, begin, end)), begin, end, weight});
+    r.cues.push_back({label, text_of(text, begin, end), begin, end, weight});
   }
   if (last_contrast_cue != SIZE_MAX) {
     for (std::size_t k = 0; k < r.cues.size(); ++k)
@@ -417,26 +417,26 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
     std::size_t b = k - 1, e = k + 1;
     while (e + 2 < tokens.size() && tokens[e + 1].folded == ">" && tokens[e + 2].kind == TokenKind::word)
       e += 2;
-    r.cues.push_back({Label::expert_tip, std::string(text_of(text, tokens[b].begin, tokens[e].end)),
+    r.cues.push_back({Label::expert_tip, text_of(text, tokens[b].begin, tokens[e].end),
                       tokens[b].begin, tokens[e].end, kSettingsPath});
     k = e;
   }
   // Shared links and retweets pass news on rather than ask or complain.
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     if (tokens[k].kind == TokenKind::url) {
-      r.cues.push_back({Label::other, std::string(text_of(text, tokens[k].begin, tokens[k].end)),
+      r.cues.push_back({Label::other, text_of(text, tokens[k].begin, tokens[k].end),
                         tokens[k].begin, tokens[k].end, kLink});
       break;
     }
   }
   for (const Token& t : tokens) {
     if (t.kind != TokenKind::hashtag) continue;
-    r.cues.push_back({Label::other, std::string(text_of(text, t.begin, t.end)), t.begin, t.end, kHashtag});
+    r.cues.push_back({Label::other, text_of(text, t.begin, t.end), t.begin, t.end, kHashtag});
     break;
   }
   if (tokens.size() > 1 && tokens[0].kind == TokenKind::word && tokens[0].folded == "rt" &&
       tokens[1].kind == TokenKind::handle)
-    r.cues.push_back({Label::other, std::string(text_of(text, tokens[0].begin, tokens[0].end)),
+    r.cues.push_back({Label::other, text_of(text, tokens[0].begin, tokens[0].end),
                       tokens[0].begin, tokens[0].end, kRetweet});
   std::size_t exclamations = 0;
   for (const Token& t : tokens) exclamations += t.kind == TokenKind::punct && t.folded == "!" && t.caps;
