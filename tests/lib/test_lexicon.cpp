@@ -62,3 +62,21 @@ TEST_CASE("every compiled-in lexicon loads, and each language reads with the uni
   CHECK(hark::classify::lexicon_for("pt") == nullptr);
   CHECK(hark::classify::lexicon_for("EN-gb") == hark::classify::lexicon_for("en"));
 }
+
+TEST_CASE("an index's filter passes every key and turns most other words away") {
+  for (const hark::classify::Lexicon& lex : hark::classify::lexicons()) {
+    INFO(lex.name);
+    for (const hark::classify::Entry& e : lex.entries) {
+      if (e.kind == Kind::stopword) continue;
+      const bool by_prefix = e.prefix && e.words.size() == 1;
+      const std::string key = by_prefix ? e.words[0].substr(0, 3) : e.words[0];
+      CHECK((by_prefix ? lex.prefix : lex.first).may_hold(hark::classify::word_hash(key)));
+    }
+    // Made-up three-letter heads: with sixteen bits a slot, a few in a hundred get through.
+    int passed = 0, tried = 0;
+    for (char a = 'q'; a <= 'z'; ++a)
+      for (char b = 'q'; b <= 'z'; ++b)
+        for (char c = '0'; c <= '9'; ++c, ++tried) passed += lex.prefix.may_hold(hark::classify::word_hash(std::string{a, b, c}));
+    CHECK(passed * 5 < tried);
+  }
+}

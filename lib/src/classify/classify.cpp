@@ -128,7 +128,9 @@ void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, const std:
     consider(lex.first.find(hash, key), 1);
     if (key.size() >= 3) {
       const std::string_view head = key.substr(0, 3);
-      consider(lex.prefix.find(classify::word_hash(head), head), 0);
+      const std::uint64_t head_hash = classify::word_hash(head);
+      // Few words start a prefix entry ("ottim*"): most are turned away by one bit.
+      if (lex.prefix.may_hold(head_hash)) consider(lex.prefix.find(head_hash, head), 0);
     }
   };
   if (!t.folded.empty()) look_up(t.folded, hashes[at][0]);

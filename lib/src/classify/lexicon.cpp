@@ -106,6 +106,9 @@ FlatIndex::FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entrie
   while (size < index.size() * 2) size *= 2;
   slots_.assign(size, Slot{});
   mask_ = size - 1;
+  // Sixteen bits a slot, so eight or more a key.
+  filter_.assign(size * 16 / 64 + 1, 0);
+  filter_mask_ = size * 16 - 1;
   for (const auto& [key, ids] : index) {
     if (key.size() > UINT16_MAX || ids.size() > UINT16_MAX)
       throw Error(fmt::format("lexicon: too long or too common a first word: {}", key));
@@ -133,6 +136,8 @@ FlatIndex::FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entrie
     std::size_t i = hash & mask_;
     while (slots_[i].count != 0) i = (i + 1) & mask_;
     slots_[i] = s;
+    const std::size_t bit = hash & filter_mask_;
+    filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
 }
 

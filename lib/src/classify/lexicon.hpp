@@ -68,6 +68,13 @@ class FlatIndex {
   FlatIndex() = default;
   FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entries);
 
+  // False when no key has this hash; true for the keys and about one other hash in sixteen.
+  // Lookups that nearly always miss ask this first: one bit instead of a probe loop.
+  bool may_hold(std::uint64_t hash) const {
+    const std::size_t bit = hash & filter_mask_;  // FNV-1a's low bits: its high ones cluster
+    return (filter_[bit / 64] >> (bit % 64)) & 1;
+  }
+
   // The entries under `key`, whose word_hash is `hash`, in index order; empty when none.
   std::span<const Candidate> find(std::uint64_t hash, std::string_view key) const {
     // The low bits pick the slot (FNV-1a's high bits cluster on short words), the high bits
@@ -91,6 +98,8 @@ class FlatIndex {
   };
   std::vector<Slot> slots_ = std::vector<Slot>(1);
   std::size_t mask_ = 0;
+  std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1);  // a bit per hash % size
+  std::size_t filter_mask_ = 0;
   std::string keys_;
   std::vector<Candidate> candidates_;
 };
