@@ -80,3 +80,16 @@ TEST_CASE("an index's filter passes every key and turns most other words away") 
     CHECK(passed * 5 < tried);
   }
 }
+
+TEST_CASE("same_bytes tells every length apart at every position") {
+  const std::string a = "abcdefghijklmnopqrstuvwxyz";
+  for (std::size_t n = 0; n <= 20; ++n) {
+    CHECK(hark::classify::same_bytes(a.data(), std::string(a).data(), n));
+    for (std::size_t k = 0; k < n; ++k) {
+      std::string b = a;
+      b[k] = '#';
+      INFO("length ", n, " differing at ", k);
+      CHECK_FALSE(hark::classify::same_bytes(a.data(), b.data(), n));
+    }
+  }
+}

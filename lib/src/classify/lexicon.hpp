@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <span>
 #include <string>
@@ -60,6 +61,24 @@ struct Candidate {
   bool any_next = true;     // one word, or a second word that is a prefix: `next` tells nothing
 };
 
+// Whether n bytes at a and b are equal: a word is a few bytes, and a call to memcmp cost
+// more than comparing them here, at most two loads a side.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+  const auto equal_at = [&](std::size_t k, auto word) {
+    decltype(word) x, y;
+    std::memcpy(&x, a + k, sizeof x);
+    std::memcpy(&y, b + k, sizeof y);
+    return x == y;
+  };
+  if (n >= 8) {
+    if (n > 16) return std::memcmp(a, b, n) == 0;
+    return equal_at(0, std::uint64_t{}) && equal_at(n - 8, std::uint64_t{});
+  }
+  if (n >= 4) return equal_at(0, std::uint32_t{}) && equal_at(n - 4, std::uint32_t{});
+  if (n == 0) return true;
+  return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
+}
+
 // The same keys and ids as a LexiconIndex, in one flat open-addressing table that is probed
 // with a hash the caller already has: the matcher hashes each word once for all its lookups,
 // and a word in no lexicon (most of them) costs a probe or two.
@@ -83,7 +102,7 @@ class FlatIndex {
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.count == 0) return {};
-      if (s.check == check && key == std::string_view(keys_.data() + s.key, s.key_len))
+      if (s.check == check && s.key_len == key.size() && same_bytes(keys_.data() + s.key, key.data(), key.size()))
         return {candidates_.data() + s.first, s.count};
     }
   }
