@@ -62,3 +62,14 @@ TEST_CASE("a question mark after a link is the sentence's, not the link's") {
   CHECK(extract("see https://example.com/faq?").text_features == 16 + 23);
   CHECK(extract("see https://example.com/faq").text_features == 12 + 23);
 }
+
+TEST_CASE("words end in the same place however long, and at a symbol written against them") {
+  // great, ☺, app, </s> (16); 5-grams over " great☺app ", the symbol's three bytes as
+  // letters: 13 bytes, 9 grams.
+  CHECK(extract("great\xE2\x98\xBA" "app").text_features == 16 + 9);
+  // A word of 16 and one of 21 bytes: word, </s> (8); 5-grams over 18 and 23 bytes.
+  CHECK(extract("abcdefghijklmnop").text_features == 8 + 14);
+  CHECK(extract("abcdefghijklmnopqrstu").text_features == 8 + 19);
+  // Two words of 15 bytes with one byte between them: 12 word features, 5-grams over 33 bytes.
+  CHECK(extract("abcdefghijklmno pqrstuvwxyzabcd").text_features == 12 + 29);
+}
