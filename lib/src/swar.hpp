@@ -52,7 +52,8 @@ inline unsigned first(std::uint64_t mask) { return static_cast<unsigned>(std::co
 #if defined(__SSE2__)
 constexpr bool kWide = true;
 using Block = __m128i;
-inline Block load16(const char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+inline Block load16(const void* p) { return _mm_loadu_si128(static_cast<const __m128i*>(p)); }
+inline void store16(void* p, Block v) { _mm_storeu_si128(static_cast<__m128i*>(p), v); }
 inline Block equal16(Block v, unsigned char b) {
   return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b)));
 }
@@ -76,7 +77,8 @@ inline unsigned mask16(Block v) { return static_cast<unsigned>(_mm_movemask_epi8
 #else
 constexpr bool kWide = false;
 struct Block {};
-inline Block load16(const char*) { return {}; }
+inline Block load16(const void*) { return {}; }
+inline void store16(void*, Block) {}
 inline Block equal16(Block, unsigned char) { return {}; }
 inline Block below16(Block, unsigned char) { return {}; }
 inline Block between16(Block, unsigned char, unsigned char) { return {}; }

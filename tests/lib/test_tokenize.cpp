@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "../../lib/src/classify/tokenize.hpp"
+#include "../../lib/src/classify/word_hash.hpp"
 #include "random_text.hpp"
 
 using hark::classify::Token;
@@ -45,6 +46,9 @@ TEST_CASE("a word's case, elongation and end are read the same near the end of t
       CHECK(a[k].tail == b[k].tail);
       CHECK(a[k].caps == b[k].caps);
       CHECK(a[k].sentence_start == b[k].sentence_start);
+      // Hashed from the register or from the folded bytes, a word's hash is the same.
+      CHECK(a[k].hash == hark::classify::word_hash(a[k].folded));
+      CHECK(b[k].hash == hark::classify::word_hash(b[k].folded));
     }
   }
 }
@@ -65,4 +69,22 @@ TEST_CASE("shouted and elongated words, away from the end of the text") {
   CHECK_FALSE(t[3].caps);
   CHECK(t[3].collapsed == "heelp");
   CHECK(t[3].squeezed == "help");
+}
+
+TEST_CASE("a word's hash reads its bytes as a little-endian number, without reading past them") {
+  const std::string bytes = "\x01\x02\x03\x04\x05\x06\x07\x08\xff";
+  for (std::size_t n = 0; n <= 8; ++n) {
+    std::uint64_t expected = 0;
+    for (std::size_t k = 0; k < n; ++k) expected |= std::uint64_t{static_cast<unsigned char>(bytes[k])} << (8 * k);
+    CHECK(hark::classify::load_up_to_8(bytes.data(), n) == expected);
+  }
+  // Every length and every byte counts.
+  const std::string word = "abcdefghijklmnopqrstuvwxyzabcdefghij";
+  for (std::size_t n = 1; n <= word.size(); ++n) {
+    const std::uint64_t h = hark::classify::word_hash(std::string_view(word).substr(0, n));
+    CHECK(h != hark::classify::word_hash(std::string_view(word).substr(0, n - 1)));
+    std::string other = word.substr(0, n);
+    other[n - 1] = '#';
+    CHECK(h != hark::classify::word_hash(other));
+  }
 }

@@ -82,7 +82,7 @@ using KeyHashes = std::array<std::uint64_t, 4>;
 
 KeyHashes key_hashes(const Token& t) {
   KeyHashes h;
-  h[0] = classify::word_hash(t.folded);
+  h[0] = t.hash;
   h[1] = t.collapsed.empty() ? h[0] : classify::word_hash(t.collapsed);
   h[2] = t.squeezed.empty() ? h[0] : classify::word_hash(t.squeezed);
   h[3] = t.tail.empty() ? h[0] : classify::word_hash(t.tail);

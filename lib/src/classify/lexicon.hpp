@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "word_hash.hpp"
+
 namespace hark::classify {
 
 // What a lexicon entry means. The first five are the classes, in hark::Label order.
@@ -31,15 +33,6 @@ struct Entry {
   bool prefix = false;   // "*": the last word matches any word it begins
   std::vector<std::string> words;  // folded tokens
 };
-
-// FNV-1a: words are short, and this is several times cheaper than std::hash on them.
-inline constexpr std::uint64_t kHashSeed = 1469598103934665603ull;
-inline std::uint64_t hash_step(std::uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
-inline std::uint64_t word_hash(std::string_view s) {
-  std::uint64_t h = kHashSeed;
-  for (unsigned char c : s) h = hash_step(h, c);
-  return h;
-}
 
 struct LexiconHash {
   using is_transparent = void;
@@ -90,7 +83,7 @@ class FlatIndex {
   // False when no key has this hash; true for the keys and about one other hash in sixteen.
   // Lookups that nearly always miss ask this first: one bit instead of a probe loop.
   bool may_hold(std::uint64_t hash) const {
-    const std::size_t bit = hash & filter_mask_;  // FNV-1a's low bits: its high ones cluster
+    const std::size_t bit = hash & filter_mask_;
     return (filter_[bit / 64] >> (bit % 64)) & 1;
   }
 

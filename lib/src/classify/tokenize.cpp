@@ -8,6 +8,7 @@
 
 #include "hark/fold.hpp"
 #include "../swar.hpp"
+#include "word_hash.hpp"
 
 namespace hark::classify {
 namespace {
@@ -22,6 +23,14 @@ constexpr std::array<std::uint8_t, 256> kAscii = [] {
   for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
   for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
   for (int c : {' ', '\t', '\n', '\r'}) t[c] = kSpace;
+  return t;
+}();
+
+// kFirstBytes[n]: 0xFF in the first n of 16 bytes, then 0: cuts a word out of a block.
+constexpr std::array<std::array<unsigned char, 16>, 17> kFirstBytes = [] {
+  std::array<std::array<unsigned char, 16>, 17> t{};
+  for (std::size_t n = 0; n <= 16; ++n)
+    for (std::size_t k = 0; k < n; ++k) t[n][k] = 0xFF;
   return t;
 }();
 
@@ -110,7 +119,8 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
   bool at_sentence_start = true;
   std::size_t i = 0;
   const auto push = [&](TokenKind kind, std::size_t b, std::size_t e) -> Token& {
-    return tokens.emplace_back(kind, b, e, fold_span(text, b, e, store));
+    const std::string_view folded = fold_span(text, b, e, store);
+    return tokens.emplace_back(kind, b, e, folded, word_hash(folded));
   };
   while (i < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
@@ -128,7 +138,7 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
       // Punctuation after a link ends the sentence, not the link: "see https://x.y/z?" asks.
       while (e > i + 8 && is_trailing_punctuation(text[e - 1])) --e;
       // URLs are units that no lexicon entry matches: not worth folding.
-      tokens.emplace_back(TokenKind::url, i, e, std::string_view());
+      tokens.emplace_back(TokenKind::url, i, e, std::string_view(), word_hash({}));
       i = e;
       continue;
     }
@@ -170,7 +180,7 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
         else break;
       }
       // Digits and separators fold to themselves.
-      tokens.emplace_back(TokenKind::number, i, e, text.substr(i, e - i));
+      tokens.emplace_back(TokenKind::number, i, e, text.substr(i, e - i), word_hash(text.substr(i, e - i)));
       i = e;
       continue;
     }
@@ -181,6 +191,8 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
       int upper = 0, lower = 0;
       bool elongated = false;
       bool counted = false;
+      bool scanned = false;  // 16 bytes at a time
+      std::uint64_t hash = 0;
       if (ascii) {
         // Most words are plain ASCII letters and digits ending at a space or a mark: one
         // pass finds the end, counts the case of the letters and looks for runs of three
@@ -188,7 +200,6 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
         // non-ASCII byte are scanned again below.
         char p1 = 0, p2 = 0;  // the two bytes before, lowered
         std::size_t k = i;
-        bool scanned = false;
         // Words shorter than 16 bytes, nearly all, in one step of 16 bytes: a loop that
         // ends at a data-dependent byte costs a mispredicted branch a word.
         if (swar::kWide && i + 16 <= text.size()) {
@@ -208,6 +219,10 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
             elongated = (same1 & same2 & letters & in_word) != 0;
             k = i + static_cast<std::size_t>(std::countr_zero(stop));
             scanned = true;
+            // The folded word is these bytes lowered: its hash comes from the register.
+            std::uint64_t halves[2];
+            swar::store16(halves, swar::and16(l, swar::load16(kFirstBytes[k - i].data())));
+            hash = short_word_hash(halves[0], halves[1], k - i);
           }
         }
         for (; !scanned && k < text.size(); ++k) {
@@ -306,7 +321,10 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
           elongated = folded[r] == folded[r - 1] && folded[r] == folded[r - 2] &&
                       folded[r] >= 'a' && folded[r] <= 'z';
       }
-      Token& t = tokens.emplace_back(TokenKind::word, i, e, folded);
+      // A word scanned 16 bytes at a time has its hash already; others (a non-ASCII letter,
+      // an apostrophe or hyphen, the last 16 bytes of the text) are hashed here.
+      if (!counted || !scanned) hash = word_hash(folded);
+      Token& t = tokens.emplace_back(TokenKind::word, i, e, folded, hash);
       t.caps = upper >= 3 && lower == 0;
       t.sentence_start = at_sentence_start;
       at_sentence_start = false;
@@ -343,7 +361,7 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
         if (ncp == 0x200D && e < text.size()) e += decode(text, e).second;  // joined pictograph
       }
       // The folded form is the bare pictograph, so skin tones and VS16 need no lexicon entries.
-      tokens.emplace_back(TokenKind::emoji, i, e, text.substr(i, len));
+      tokens.emplace_back(TokenKind::emoji, i, e, text.substr(i, len), word_hash(text.substr(i, len)));
       i = e;
       continue;
     }
@@ -353,7 +371,8 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
       std::size_t e = i + 1;
       while (e < text.size() && text[e] == text[i]) ++e;
       // The folded form is the mark once; a repeated "?" or "!" counts as emphasis.
-      Token& t = tokens.emplace_back(TokenKind::punct, i, e, text.substr(i, 1));
+      // One byte: its hash needs no dispatch on the length.
+      Token& t = tokens.emplace_back(TokenKind::punct, i, e, text.substr(i, 1), short_word_hash(c, 0, 1));
       t.caps = e - i >= 2 && (c == '!' || c == '?');
       if (sentence_punct(text[i])) at_sentence_start = true;
       i = e;

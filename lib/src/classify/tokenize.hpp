@@ -19,7 +19,8 @@ struct Token {
   Token() = default;
   // Sets each member once: value-initialising the whole token first compiled to a `rep stos`,
   // slow to start for 96 bytes, once per token.
-  Token(TokenKind k, std::size_t b, std::size_t e, std::string_view f) : kind(k), begin(b), end(e), folded(f) {}
+  Token(TokenKind k, std::size_t b, std::size_t e, std::string_view f, std::uint64_t h)
+      : kind(k), begin(b), end(e), folded(f), hash(h) {}
 
   TokenKind kind = TokenKind::word;
   std::size_t begin = 0;  // byte span in the original text
@@ -28,6 +29,7 @@ struct Token {
   std::string_view collapsed;
   std::string_view squeezed;
   std::string_view tail;
+  std::uint64_t hash = 0;  // word_hash(folded), worked out where the bytes were at hand
   bool caps = false;            // shouted: three or more letters, all upper case
   bool sentence_start = false;  // first word of a sentence, after any leading @handles
 };
