@@ -2,6 +2,7 @@
 // Byte tests on 8 bytes at once in a 64-bit word ("SIMD within a register"), for the text
 // loops that otherwise look at every byte. Each test is exact: 0x80 in the byte that
 // matches, 0 elsewhere, with no carries between bytes.
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -74,6 +75,16 @@ inline Block splat16(unsigned char b) { return _mm_set1_epi8(static_cast<char>(b
 template <int n>
 inline Block shift16(Block v) { return _mm_slli_si128(v, n); }
 inline unsigned mask16(Block v) { return static_cast<unsigned>(_mm_movemask_epi8(v)); }
+// The first n bytes of v (n <= 16), the rest zero: cuts a word out of a block.
+inline Block first16(Block v, std::size_t n) {
+  static constexpr auto kMasks = [] {
+    std::array<std::array<unsigned char, 16>, 17> t{};
+    for (std::size_t m = 0; m <= 16; ++m)
+      for (std::size_t k = 0; k < m; ++k) t[m][k] = 0xFF;
+    return t;
+  }();
+  return _mm_and_si128(v, load16(kMasks[n].data()));
+}
 #else
 constexpr bool kWide = false;
 struct Block {};
@@ -89,6 +100,7 @@ inline Block splat16(unsigned char) { return {}; }
 template <int n>
 inline Block shift16(Block) { return {}; }
 inline unsigned mask16(Block) { return 0; }
+inline Block first16(Block, std::size_t) { return {}; }
 #endif
 
 }  // namespace hark::swar

@@ -135,9 +135,9 @@ TEST_CASE("loading rejects what is not a model, naming the problem") {
   CHECK(load_error(file).find("bytes of rows, expected") != std::string::npos);
 
   std::string newer = good;
-  newer[8] = 3;
+  newer[8] = 4;
   file.write(newer);
-  CHECK(load_error(file).find("format version 3, this hark reads version 2") != std::string::npos);
+  CHECK(load_error(file).find("format version 4, this hark reads version 3") != std::string::npos);
 
   std::string bits = good;
   bits[12] = 40;

@@ -41,7 +41,7 @@ struct TrainOptions {
 class Model {
  public:
   // The file format version written by save() and accepted by load().
-  static constexpr std::uint32_t kFormatVersion = 2;
+  static constexpr std::uint32_t kFormatVersion = 3;
 
   // `weights` is bucket-major, weights[bucket * kLabels + label]. They are kept as 16-bit
   // integers times one scale: the table then stays in a core's cache, the error is below

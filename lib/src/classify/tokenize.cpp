@@ -26,14 +26,6 @@ constexpr std::array<std::uint8_t, 256> kAscii = [] {
   return t;
 }();
 
-// kFirstBytes[n]: 0xFF in the first n of 16 bytes, then 0: cuts a word out of a block.
-constexpr std::array<std::array<unsigned char, 16>, 17> kFirstBytes = [] {
-  std::array<std::array<unsigned char, 16>, 17> t{};
-  for (std::size_t n = 0; n <= 16; ++n)
-    for (std::size_t k = 0; k < n; ++k) t[n][k] = 0xFF;
-  return t;
-}();
-
 bool ascii_alnum(unsigned char c) { return kAscii[c] & (kLower | kUpper | kDigit); }
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
@@ -221,7 +213,7 @@ bool tokenize_once(std::string_view text, std::vector<Token>& tokens, std::strin
             scanned = true;
             // The folded word is these bytes lowered: its hash comes from the register.
             std::uint64_t halves[2];
-            swar::store16(halves, swar::and16(l, swar::load16(kFirstBytes[k - i].data())));
+            swar::store16(halves, swar::first16(l, k - i));
             hash = short_word_hash(halves[0], halves[1], k - i);
           }
         }

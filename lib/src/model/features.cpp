@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 
+#include "../classify/word_hash.hpp"
 #include "../swar.hpp"
 #include "hark/fold.hpp"
 
@@ -82,11 +83,12 @@ bool all_digits(std::string_view w) {
   return true;
 }
 
-const std::uint64_t kBegin = fnv("<s>");
-const std::uint64_t kEnd = fnv("</s>");
-const std::uint64_t kUrl = fnv("<url>");
-const std::uint64_t kNumber = fnv("<num>");
-const std::uint64_t kHandle = fnv("<@>");
+// Token hashes are mixed, as classify::word_hash's are, so that their top bits pick buckets.
+const std::uint64_t kBegin = mix(fnv("<s>"));
+const std::uint64_t kEnd = mix(fnv("</s>"));
+const std::uint64_t kUrl = mix(fnv("<url>"));
+const std::uint64_t kNumber = mix(fnv("<num>"));
+const std::uint64_t kHandle = mix(fnv("<@>"));
 
 // A social post (it has an @handle, a #tag or a link) words things differently from a review
 // or forum sentence: "other" there is chatter, here a sentence without an opinion.
@@ -162,27 +164,29 @@ Features FeatureExtractor::extract(std::string_view text, const Analysis& builti
   const std::uint64_t kind = is_social_post(s) ? kPostSeed : kSentenceSeed;
   std::uint64_t previous = kBegin;
   const auto token = [&](std::uint64_t h) {
+    // h is mixed already, so each feature's bucket is its top bits as they are.
     const std::uint64_t bigram = (previous * kBigramSeed) ^ h;
-    sink.text(mix(h));
-    sink.text(mix(bigram));
-    sink.text(mix(h ^ kind));
-    sink.text(mix(bigram ^ kind));
+    sink.text(h);
+    sink.text(bigram);
+    sink.text(h ^ kind);
+    sink.text(bigram ^ kind);
     previous = h;
   };
   std::size_t i = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (const std::size_t n = symbol_length(s, i)) {
-      token(fnv(s.substr(i, n)));
+      token(classify::word_hash(s.substr(i, n)));
       i += n;
     } else if (is_word_byte(c)) {
       std::size_t j = i;
       bool scanned = false;
+      swar::Block block{};
       if (swar::kWide) {
         // A word under 16 bytes in one step (the folded text is padded for the load): a loop
         // that ends at a data-dependent byte costs a mispredicted branch a word. A word with
         // a 0xE2 byte may hold a ☺-style symbol and takes the loop.
-        const swar::Block v = swar::load16(s.data() + i);
+        const swar::Block v = block = swar::load16(s.data() + i);
         const unsigned word = swar::mask16(swar::or16(
             swar::or16(swar::between16(v, 'a', 'z'), swar::between16(v, '0', '9')),
             swar::or16(swar::or16(swar::equal16(v, '\''), swar::equal16(v, '_')), swar::between16(v, 0x80, 0xEF))));
@@ -204,8 +208,13 @@ Features FeatureExtractor::extract(std::string_view text, const Analysis& builti
         token(kUrl);
       } else if (all_digits(word)) {
         token(kNumber);
+      } else if (scanned) {
+        // The word's bytes are in the register already: hashed from there, without a loop.
+        std::uint64_t halves[2];
+        swar::store16(halves, swar::first16(block, j - i));
+        token(classify::short_word_hash(halves[0], halves[1], j - i));
       } else {
-        token(fnv(word));
+        token(classify::word_hash(word));
       }
       i = j;
     } else if (c == '@' && i + 1 < s.size() && is_word_byte(static_cast<unsigned char>(s[i + 1]))) {
@@ -216,7 +225,7 @@ Features FeatureExtractor::extract(std::string_view text, const Analysis& builti
       // A run of one mark is one token, "..." apart from "." and "???" the same as "?".
       std::size_t j = i;
       while (j < s.size() && s[j] == s[i]) ++j;
-      token(fnv_step(fnv_step(kWordSeed, c), c != '?' && c != '!' && j - i > 1));
+      token(mix(fnv_step(fnv_step(kWordSeed, c), c != '?' && c != '!' && j - i > 1)));
       i = j;
     } else {
       ++i;
