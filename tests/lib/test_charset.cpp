@@ -79,7 +79,7 @@ TEST_CASE("UTF-16 with and without a byte order mark") {
   CHECK(d.text == "a\uFFFDb");
 }
 
-TEST_CASE("invalid UTF-8 becomes U+FFFD; unknown labels are read as UTF-8") {
+TEST_CASE("invalid UTF-8 becomes U+FFFD, unknown labels are read as UTF-8") {
   const auto d = decode_to_utf8("caf\xE9 ok", "");
   CHECK(d.text == "caf\uFFFD ok");
   CHECK(d.replaced);
@@ -88,7 +88,7 @@ TEST_CASE("invalid UTF-8 becomes U+FFFD; unknown labels are read as UTF-8") {
   CHECK(u.text == "plain");
 }
 
-TEST_CASE("a UTF-16 label on 8-bit text is ignored; a UTF-16 BOM is always believed") {
+TEST_CASE("a UTF-16 label on 8-bit text is ignored, a UTF-16 BOM is always believed") {
   CHECK(decode_to_utf8("<?xml version=\"1.0\" encoding=\"UTF-16\"?><a/>", "").encoding == "utf-8");
   CHECK(decode_to_utf8("\xFF\xFE\xE9\x00<\x00"s, "").text == "\xC3\xA9<");
 }

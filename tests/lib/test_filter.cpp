@@ -98,7 +98,7 @@ TEST_CASE("time windows: since inclusive, until exclusive, undated only on reque
   CHECK(kept(spec, lines) == Ids{"b", "c", "e", "f"});
 }
 
-TEST_CASE("regex over title and text; invalid regex is a usage error") {
+TEST_CASE("regex over title and text, invalid regex is a usage error") {
   const std::vector<std::string> lines = {
       R"({"id":"a","text":"Customer SERVICE was slow"})",
       R"({"id":"b","title":"service update","text":"x"})",
@@ -132,7 +132,7 @@ TEST_CASE("confidence and advice predicates") {
   CHECK(kept(advice, lines) == Ids{"b", "c"});
 }
 
-TEST_CASE("dedupe keeps the first of each id; near-dupes drops copies") {
+TEST_CASE("dedupe keeps the first of each id, near-dupes drops copies") {
   const std::vector<std::string> lines = {
       R"({"id":"a","text":"The Acme app crashes every time I open the settings page"})",
       R"({"id":"a","text":"edited"})",

@@ -158,7 +158,7 @@ TEST_CASE("a gzip body is decoded, and gzip and br are offered") {
   CHECK(accepted.find("br") != std::string::npos);
 }
 
-TEST_CASE("a chain of five redirects is followed; a sixth, or a loop, fails") {
+TEST_CASE("a chain of five redirects is followed, a sixth, or a loop, fails") {
   TestServer s;
   s.server.Get(R"(/r/(\d+))", [&](const httplib::Request& req, httplib::Response& res) {
     const int left = std::stoi(req.matches[1]);
@@ -246,7 +246,7 @@ TEST_CASE("a Retry-After over the limit gives up instead of waiting") {
   CHECK(r.tries == 1);
 }
 
-TEST_CASE("a 500 is retried with backoff; a lasting 503 fails after all tries") {
+TEST_CASE("a 500 is retried with backoff, a lasting 503 fails after all tries") {
   TestServer s;
   int hits = 0;
   s.server.Get("/flaky", [&](const httplib::Request&, httplib::Response& res) {

@@ -59,14 +59,14 @@ TEST_CASE("good lines are handed on with their own bytes and line numbers") {
   CHECK(s.bad.empty());
 }
 
-TEST_CASE("a malformed line is reported by number and skipped; its neighbours survive") {
+TEST_CASE("a malformed line is reported by number and skipped, its neighbours survive") {
   const Seen s = read_all("{\"id\":\"a\"}\n{\"id\":\"b\"}\n{\"id\":\n{\"id\":\"d\"}\n");
   CHECK(s.raw == std::vector<std::string>{"{\"id\":\"a\"}", "{\"id\":\"b\"}", "{\"id\":\"d\"}"});
   REQUIRE(s.bad.size() == 1);
   CHECK(s.bad[0].rfind("3: malformed JSON", 0) == 0);
 }
 
-TEST_CASE("blank lines are ignored but counted; CRLF and a missing final newline work") {
+TEST_CASE("blank lines are ignored but counted, CRLF and a missing final newline work") {
   const Seen s = read_all("\n  \n{\"a\":1}\r\n\t\n{\"b\":2}");
   CHECK(s.raw == std::vector<std::string>{"{\"a\":1}", "{\"b\":2}"});
   CHECK(s.lines == std::vector<std::size_t>{3, 5});
