@@ -89,8 +89,8 @@ class FlatIndex {
 
   // The entries under `key`, whose word_hash is `hash`, in index order; empty when none.
   std::span<const Candidate> find(std::uint64_t hash, std::string_view key) const {
-    // The low bits pick the slot (FNV-1a's high bits cluster on short words), the high bits
-    // tell most other keys apart without looking at their bytes.
+    // The low bits pick the slot, the high bits tell most other keys apart without looking
+    // at their bytes.
     const auto check = static_cast<std::uint32_t>(hash >> 32);
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
