@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include "hark/json.hpp"
+#include "swar.hpp"
 
 namespace hark {
 namespace {
@@ -27,14 +28,23 @@ void append_folded(std::string& out, std::string_view s) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   std::size_t i = 0;
   while (i < s.size()) {
-    // A run of ASCII, the common case, is lowered in one pass without a check per byte.
+    // A run of ASCII, the common case, is found and lowered 16 bytes at a time.
     std::size_t end = i;
+    if (swar::kWide)
+      while (end + 16 <= s.size() && swar::mask16(swar::load16(s.data() + end)) == 0) end += 16;
     while (end < s.size() && static_cast<unsigned char>(s[end]) < 0x80) ++end;
     if (end > i) {
       const std::size_t at = out.size();
       out.resize(at + (end - i));
       char* to = out.data() + at;
-      for (std::size_t k = i; k < end; ++k) {
+      std::size_t k = i;
+      if (swar::kWide) {
+        for (; k + 16 <= end; k += 16, to += 16) {
+          const swar::Block v = swar::load16(s.data() + k);
+          swar::store16(to, swar::or16(v, swar::and16(swar::between16(v, 'A', 'Z'), swar::splat16(0x20))));
+        }
+      }
+      for (; k < end; ++k) {
         const char c = s[k];
         *to++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
       }
