@@ -21,53 +21,21 @@ namespace {
 
 constexpr std::array<std::string_view, 6> kLanguages = {"en", "nl", "it", "de", "fr", "es"};
 
-// Every language's stopwords in one flat table, each with a bit per language that has it, so
-// a word is looked up once rather than once per language, with the hash the tokenizer worked
-// out for it (a std::unordered_map hashed every word again and walked a bucket list).
-class StopwordLanguages {
- public:
-  StopwordLanguages() {
+// Every language's stopwords in one table, each with a bit per language that has it, so a
+// word is looked up once rather than once per language, with the hash the tokenizer worked
+// out for it.
+using StopwordLanguages = WordTable<std::uint8_t>;
+
+const StopwordLanguages& stopword_languages() {
+  static const StopwordLanguages table = [] {
     std::unordered_map<std::string, std::uint8_t> words;
     for (std::size_t l = 0; l < kLanguages.size(); ++l)
       if (const Lexicon* lex = lexicon_for(kLanguages[l]))
         for (const auto& [word, unused] : lex->stopwords) words[word] |= static_cast<std::uint8_t>(1u << l);
-    std::size_t size = 2;
-    while (size < 2 * words.size()) size *= 2;  // at most half full
-    slots_.assign(size, Slot{});
-    mask_ = size - 1;
-    for (const auto& [word, languages] : words) {
-      const std::uint64_t hash = word_hash(word);
-      std::size_t i = hash & mask_;
-      while (slots_[i].languages != 0) i = (i + 1) & mask_;
-      slots_[i] = {hash, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint16_t>(word.size()), languages};
-      keys_ += word;
-    }
-  }
-
-  // The languages that have `word` (whose word_hash is `hash`) as a stopword, a bit each.
-  std::uint8_t find(std::uint64_t hash, std::string_view word) const {
-    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.languages == 0) return 0;
-      if (s.hash == hash && s.length == word.size() && same_bytes(keys_.data() + s.key, word.data(), word.size()))
-        return s.languages;
-    }
-  }
-
- private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::uint32_t key = 0;  // in keys_
-    std::uint16_t length = 0;
-    std::uint8_t languages = 0;  // 0 marks an empty slot
-  };
-  std::vector<Slot> slots_;
-  std::size_t mask_ = 0;
-  std::string keys_;
-};
-
-const StopwordLanguages& stopword_languages() {
-  static const StopwordLanguages table;
+    StopwordLanguages t(words.size());
+    for (const auto& [word, languages] : words) t.insert(word, languages);
+    return t;
+  }();
   return table;
 }
 
@@ -88,7 +56,8 @@ std::string_view detect_language(const std::vector<Token>& tokens, std::string_v
   const StopwordLanguages& stopwords = stopword_languages();
   for (const Token& t : tokens) {
     if (t.kind != TokenKind::word) continue;
-    const std::uint8_t languages = stopwords.find(t.hash, t.folded);
+    const std::uint8_t* found = stopwords.find(t.hash, t.folded);
+    const std::uint8_t languages = found ? *found : 0;  // no branch on it: 0 adds nothing
     for (std::size_t l = 0; l < kLanguages.size(); ++l) votes[l] += (languages >> l) & 1;
   }
   for (const auto& [letter, lang] : kLetters)

@@ -100,26 +100,13 @@ Lexicon parse_lexicon(std::string_view name, std::string_view text) {
   return lex;
 }
 
-FlatIndex::FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entries) {
-  // At most half full, so that a miss usually stops at the first or second slot.
-  std::size_t size = 2;
-  while (size < index.size() * 2) size *= 2;
-  slots_.assign(size, Slot{});
-  mask_ = size - 1;
-  // Sixteen bits a slot, so eight or more a key.
-  filter_.assign(size * 16 / 64 + 1, 0);
-  filter_mask_ = size * 16 - 1;
+FlatIndex::FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entries) : table_(index.size()) {
   for (const auto& [key, ids] : index) {
-    if (key.size() > UINT16_MAX || ids.size() > UINT16_MAX)
-      throw Error(fmt::format("lexicon: too long or too common a first word: {}", key));
-    const std::uint64_t hash = word_hash(key);
-    Slot s;
-    s.check = static_cast<std::uint32_t>(hash >> 32);
-    s.key = static_cast<std::uint32_t>(keys_.size());
-    s.key_len = static_cast<std::uint16_t>(key.size());
-    s.first = static_cast<std::uint32_t>(candidates_.size());
-    s.count = static_cast<std::uint16_t>(ids.size());
-    keys_.append(key);
+    if (key.empty() || key.size() > UINT16_MAX || ids.size() > kCountMask)
+      throw Error(fmt::format("lexicon: an empty, too long or too common first word: {}", key));
+    if (candidates_.size() + ids.size() > (std::size_t{1} << (32 - kCountBits)))
+      throw Error("lexicon: too many entries");
+    table_.insert(key, static_cast<std::uint32_t>(candidates_.size() << kCountBits | ids.size()));
     for (std::uint32_t id : ids) {
       const Entry& e = entries[id];
       Candidate c;
@@ -133,11 +120,6 @@ FlatIndex::FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entrie
       if (!c.any_next) c.next = static_cast<std::uint32_t>(word_hash(e.words[1]));
       candidates_.push_back(c);
     }
-    std::size_t i = hash & mask_;
-    while (slots_[i].count != 0) i = (i + 1) & mask_;
-    slots_[i] = s;
-    const std::size_t bit = hash & filter_mask_;
-    filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
 }
 

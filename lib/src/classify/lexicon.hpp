@@ -72,47 +72,90 @@ inline bool same_bytes(const char* a, const char* b, std::size_t n) {
   return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
 }
 
-// The same keys and ids as a LexiconIndex, in one flat open-addressing table that is probed
-// with a hash the caller already has: the matcher hashes each word once for all its lookups,
-// and a word in no lexicon (most of them) costs a probe or two.
-class FlatIndex {
+// Words mapped to small values in one flat open-addressing table, at most half full, probed
+// with the word's word_hash, which the caller already has: a word is hashed once for all its
+// lookups, and a miss usually stops at the first or second slot. Words are not empty.
+template <class Value>
+class WordTable {
  public:
-  FlatIndex() = default;
-  FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entries);
+  WordTable() = default;
+  explicit WordTable(std::size_t words) {
+    std::size_t size = 2;
+    while (size < words * 2) size *= 2;
+    slots_.assign(size, Slot{});
+    mask_ = size - 1;
+    // Sixteen bits a slot, so eight or more a word.
+    filter_.assign(size * 16 / 64 + 1, 0);
+    filter_mask_ = size * 16 - 1;
+  }
 
-  // False when no key has this hash; true for the keys and about one other hash in sixteen.
+  // Adds `word`, which is not in the table yet; at most as many as the table was made for.
+  void insert(std::string_view word, Value value) {
+    const std::uint64_t hash = word_hash(word);
+    std::size_t i = hash & mask_;
+    while (slots_[i].length != 0) i = (i + 1) & mask_;
+    slots_[i] = {static_cast<std::uint32_t>(hash >> 32), static_cast<std::uint32_t>(words_.size()),
+                 static_cast<std::uint16_t>(word.size()), value};
+    words_ += word;
+    const std::size_t bit = hash & filter_mask_;
+    filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
+
+  // False when no word has this hash; true for the words and about one other hash in sixteen.
   // Lookups that nearly always miss ask this first: one bit instead of a probe loop.
   bool may_hold(std::uint64_t hash) const {
     const std::size_t bit = hash & filter_mask_;
     return (filter_[bit / 64] >> (bit % 64)) & 1;
   }
 
-  // The entries under `key`, whose word_hash is `hash`, in index order; empty when none.
-  std::span<const Candidate> find(std::uint64_t hash, std::string_view key) const {
-    // The low bits pick the slot, the high bits tell most other keys apart without looking
+  // The value of `word`, whose word_hash is `hash`, or null.
+  const Value* find(std::uint64_t hash, std::string_view word) const {
+    // The low bits pick the slot, the high bits tell most other words apart without looking
     // at their bytes.
     const auto check = static_cast<std::uint32_t>(hash >> 32);
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.count == 0) return {};
-      if (s.check == check && s.key_len == key.size() && same_bytes(keys_.data() + s.key, key.data(), key.size()))
-        return {candidates_.data() + s.first, s.count};
+      if (s.length == 0) return nullptr;
+      if (s.check == check && s.length == word.size() && same_bytes(words_.data() + s.word, word.data(), word.size()))
+        return &s.value;
     }
   }
 
  private:
   struct Slot {
-    std::uint32_t check = 0;  // the hash's high half
-    std::uint32_t key = 0;    // in keys_
-    std::uint32_t first = 0;  // in candidates_
-    std::uint16_t key_len = 0;
-    std::uint16_t count = 0;  // 0 marks an empty slot
+    std::uint32_t check = 0;   // the hash's high half
+    std::uint32_t word = 0;    // in words_
+    std::uint16_t length = 0;  // 0 marks an empty slot
+    Value value{};
   };
   std::vector<Slot> slots_ = std::vector<Slot>(1);
   std::size_t mask_ = 0;
   std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1);  // a bit per hash % size
   std::size_t filter_mask_ = 0;
-  std::string keys_;
+  std::string words_;
+};
+
+// The same keys and ids as a LexiconIndex: each key's candidates, in a WordTable.
+class FlatIndex {
+ public:
+  FlatIndex() = default;
+  FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entries);
+
+  bool may_hold(std::uint64_t hash) const { return table_.may_hold(hash); }
+
+  // The entries under `key`, whose word_hash is `hash`, in index order; empty when none.
+  std::span<const Candidate> find(std::uint64_t hash, std::string_view key) const {
+    const std::uint32_t* found = table_.find(hash, key);
+    if (!found) return {};
+    return {candidates_.data() + (*found >> kCountBits), *found & kCountMask};
+  }
+
+ private:
+  // A key's candidates as one number, so that a slot stays 16 bytes: the first (in
+  // candidates_) in the high bits, how many in the low 12.
+  static constexpr unsigned kCountBits = 12;
+  static constexpr std::uint32_t kCountMask = (1u << kCountBits) - 1;
+  WordTable<std::uint32_t> table_;
   std::vector<Candidate> candidates_;
 };
 
