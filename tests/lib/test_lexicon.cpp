@@ -94,20 +94,18 @@ TEST_CASE("same_bytes tells every length apart at every position") {
   }
 }
 
-TEST_CASE("a word table finds each word it holds, with its value, and no other") {
+TEST_CASE("a word table finds each word it holds, with its value, and gives 0 for others") {
   hark::classify::WordTable<std::uint32_t> table(300);
   const auto word = [](int n) { return "w" + std::to_string(n) + (n % 3 ? "x" : ""); };
-  for (int n = 0; n < 300; ++n) table.insert(word(n), static_cast<std::uint32_t>(n * 7));
+  for (int n = 0; n < 300; ++n) table.insert(word(n), static_cast<std::uint32_t>(n * 7 + 1));
   for (int n = 0; n < 300; ++n) {
     const std::string w = word(n);
-    const std::uint32_t* value = table.find(hark::classify::word_hash(w), w);
-    REQUIRE(value != nullptr);
-    CHECK(*value == static_cast<std::uint32_t>(n * 7));
+    CHECK(table.find(hark::classify::word_hash(w), w) == static_cast<std::uint32_t>(n * 7 + 1));
   }
   for (int n = 300; n < 600; ++n) {
     const std::string w = word(n);
-    CHECK(table.find(hark::classify::word_hash(w), w) == nullptr);
+    CHECK(table.find(hark::classify::word_hash(w), w) == 0);
   }
   // The same hash with other bytes is not a match.
-  CHECK(table.find(hark::classify::word_hash("w1x"), "w1y") == nullptr);
+  CHECK(table.find(hark::classify::word_hash("w1x"), "w1y") == 0);
 }

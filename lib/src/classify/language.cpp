@@ -56,8 +56,7 @@ std::string_view detect_language(const std::vector<Token>& tokens, std::string_v
   const StopwordLanguages& stopwords = stopword_languages();
   for (const Token& t : tokens) {
     if (t.kind != TokenKind::word) continue;
-    const std::uint8_t* found = stopwords.find(t.hash, t.folded);
-    const std::uint8_t languages = found ? *found : 0;  // no branch on it: 0 adds nothing
+    const std::uint8_t languages = stopwords.find(t.hash, t.folded);  // 0 when none
     for (std::size_t l = 0; l < kLanguages.size(); ++l) votes[l] += (languages >> l) & 1;
   }
   for (const auto& [letter, lang] : kLetters)

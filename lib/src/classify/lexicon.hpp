@@ -108,16 +108,18 @@ class WordTable {
     return (filter_[bit / 64] >> (bit % 64)) & 1;
   }
 
-  // The value of `word`, whose word_hash is `hash`, or null.
-  const Value* find(std::uint64_t hash, std::string_view word) const {
+  // The value of `word`, whose word_hash is `hash`, or Value{} when the table lacks it: the
+  // callers' values say "nothing" as Value{}, and a second test on the result would be one
+  // more data-dependent branch a lookup.
+  Value find(std::uint64_t hash, std::string_view word) const {
     // The low bits pick the slot, the high bits tell most other words apart without looking
     // at their bytes.
     const auto check = static_cast<std::uint32_t>(hash >> 32);
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.length == 0) return nullptr;
+      if (s.length == 0) return Value{};
       if (s.check == check && s.length == word.size() && same_bytes(words_.data() + s.word, word.data(), word.size()))
-        return &s.value;
+        return s.value;
     }
   }
 
@@ -145,9 +147,8 @@ class FlatIndex {
 
   // The entries under `key`, whose word_hash is `hash`, in index order; empty when none.
   std::span<const Candidate> find(std::uint64_t hash, std::string_view key) const {
-    const std::uint32_t* found = table_.find(hash, key);
-    if (!found) return {};
-    return {candidates_.data() + (*found >> kCountBits), *found & kCountMask};
+    const std::uint32_t found = table_.find(hash, key);  // 0 when absent: no candidates
+    return {candidates_.data() + (found >> kCountBits), found & kCountMask};
   }
 
  private:
