@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string_view>
 #include <vector>
@@ -9,46 +10,60 @@
 
 namespace {
 
-using hark::model::Feature;
+// A cue of the built-in reading with only the fields a model reads.
+hark::Cue cue(hark::Label label, double weight) {
+  hark::Cue c;
+  c.label = label;
+  c.weight = weight;
+  return c;
+}
 
 struct Extracted {
   std::size_t text_features;
-  std::vector<Feature> all;
+  std::vector<std::uint32_t> buckets;  // sorted
   float text_value;
+  std::array<float, hark::kReadingFeatures> reading;
 };
 
-Extracted extract(std::string_view text) {
+Extracted extract(std::string_view text, const hark::Analysis& builtin = {}) {
   hark::model::FeatureExtractor extractor;
-  const hark::model::Features f = extractor.extract(text, hark::Analysis{}, 18);
-  return {f.text, std::vector<Feature>(f.all.begin(), f.all.end()), f.text_value};
-}
-
-std::vector<std::uint32_t> buckets(const Extracted& e) {
-  std::vector<std::uint32_t> b;
-  for (std::size_t i = 0; i < e.text_features; ++i) b.push_back(e.all[i].bucket);
-  std::sort(b.begin(), b.end());
-  return b;
+  const hark::model::Features f = extractor.extract(text, builtin, 18);
+  std::vector<std::uint32_t> buckets(f.text.begin(), f.text.end());
+  std::sort(buckets.begin(), buckets.end());
+  return {f.text.size(), buckets, f.text_value, f.reading};
 }
 
 }  // namespace
 
-TEST_CASE("a text's features: four per word token, one per character 5-gram, five scores") {
+TEST_CASE("a text's features: four per word token, one per character 5-gram") {
   // Tokens great, app, !, </s>: each a unigram and a bigram, both also tagged with the kind
   // of text (16). Character 5-grams over " great app ": " grea" "great" "reat " "eat a"
-  // "at ap" "t app" " app " (7). No cues; the five built-in scores come last.
+  // "at ap" "t app" " app " (7).
   const Extracted e = extract("Great app!");
   CHECK(e.text_features == 16 + 7);
-  CHECK(e.all.size() == 16 + 7 + 5);
+  for (const std::uint32_t b : e.buckets) CHECK(b < (1u << 18));
   // Text features share unit length.
   CHECK(e.text_value == doctest::Approx(1 / std::sqrt(23.0)));
-  // Five scores of 0 from an empty reading.
-  for (std::size_t i = 23; i < e.all.size(); ++i) CHECK(e.all[i].value == 0.0f);
+  // An empty reading: no cues, scores of 0.
+  for (const float x : e.reading) CHECK(x == 0.0f);
+}
+
+TEST_CASE("the built-in reading: cue weights summed per class, then the scores") {
+  hark::Analysis builtin;
+  builtin.cues = {cue(hark::Label::praise, 1.25),
+                  cue(hark::Label::complaint, 0.5),
+                  cue(hark::Label::praise, -0.25)};
+  builtin.scores = {0.1, 0.2, 0.3, 0.15, 0.25};
+  const Extracted e = extract("Great app!", builtin);
+  const std::array<float, hark::kReadingFeatures> expected = {0.5f, 0, 1.0f, 0, 0,
+                                                              0.1f, 0.2f, 0.3f, 0.15f, 0.25f};
+  for (std::size_t i = 0; i < expected.size(); ++i) CHECK(e.reading[i] == doctest::Approx(expected[i]));
 }
 
 TEST_CASE("a social post and a sentence share their plain word features, not their tagged ones") {
   // A "#" is no token and no n-gram letter: the only change is the kind of text.
-  const std::vector<std::uint32_t> sentence = buckets(extract("great app"));
-  const std::vector<std::uint32_t> post = buckets(extract("great app #"));
+  const std::vector<std::uint32_t> sentence = extract("great app").buckets;
+  const std::vector<std::uint32_t> post = extract("great app #").buckets;
   REQUIRE(sentence.size() == post.size());
   std::vector<std::uint32_t> shared;
   std::set_intersection(sentence.begin(), sentence.end(), post.begin(), post.end(),

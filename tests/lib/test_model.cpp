@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <simdjson.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -12,6 +13,14 @@
 #include "hark/model.hpp"
 
 namespace {
+
+// A cue of the built-in reading with only the fields a model reads.
+hark::Cue cue(hark::Label label, double weight) {
+  hark::Cue c;
+  c.label = label;
+  c.weight = weight;
+  return c;
+}
 
 // The toy set: five classes in six languages, worded far enough apart to be separable.
 std::vector<hark::Example> toy_examples() {
@@ -105,17 +114,34 @@ TEST_CASE("a saved model loads back with identical predictions") {
         model.predict("something else entirely", {}).scores);
 }
 
-TEST_CASE("a model file written by hand from the documented format reads and writes back") {
-  // two-rows.model: 2^10 buckets, biases 0.1 -0.2 0 0.3 -0.1, scale 0.001, rows for buckets 7
-  // (100 -50 0 3 -32767) and 1023 (1 2 3 4 5), laid out as docs/classify-training.md says.
+TEST_CASE("a model file written by hand from the documented format reads, predicts and writes back") {
+  // two-rows.model: 2^10 buckets, biases 0.1 -0.2 0 0.3 -0.1; built-in reading weights 1 from
+  // a class's cues to that class and 0.5 from a built-in score to its class, 0 elsewhere;
+  // scale 0.001; rows for buckets 7 (100 -50 0 3 -127) and 1023 (1 2 3 4 5); laid out as
+  // docs/classify-training.md says: 48 + 200 header bytes and two rows of 9.
   std::ifstream in(HARK_TEST_DATA "/learn/two-rows.model", std::ios::binary);
   const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  REQUIRE(bytes.size() == 76);
+  REQUIRE(bytes.size() == 266);
   const hark::Model model = hark::read_model(bytes, "two-rows.model");
   CHECK(model.bucket_bits() == 10);
   TempFile file;
   model.save(file.path);
   CHECK(file.bytes() == bytes);
+
+  // The empty text's features (</s> as a word and a bigram, each also tagged) miss both rows,
+  // so the bias and the reading decide: complaint cues of weight 1.5 and 0.5 add 2 to
+  // complaint, a built-in praise score of 1 adds 0.5 to praise.
+  hark::Analysis reading;
+  reading.cues = {cue(hark::Label::complaint, 1.5),
+                  cue(hark::Label::complaint, 0.5)};
+  reading.scores = {0, 0, 1, 0, 0};
+  const std::array<double, hark::kLabels> z = {0.1 + 2, -0.2, 0 + 0.5, 0.3, -0.1};
+  double sum = 0;
+  for (const double x : z) sum += std::exp(x);
+  const hark::Prediction p = model.predict("", reading);
+  CHECK(p.label == hark::Label::complaint);
+  for (std::size_t k = 0; k < hark::kLabels; ++k)
+    CHECK(p.scores[k] == doctest::Approx(std::exp(z[k]) / sum).epsilon(1e-6));
 }
 
 TEST_CASE("loading rejects what is not a model, naming the problem") {
@@ -127,17 +153,17 @@ TEST_CASE("loading rejects what is not a model, naming the problem") {
 
   hark::train(toy_examples(), {.bucket_bits = 12}).save(file.path);
   const std::string good = file.bytes();
-  // Header: magic(8) version(4) bits(4) labels(4) rows(4) bias(5 × 4) scale(4), then rows
-  // of 14 bytes: bucket(4) weights(5 × 2).
-  REQUIRE((good.size() - 48) % 14 == 0);
+  // Header: magic(8) version(4) bits(4) labels(4) rows(4) bias(5 × 4) reading(10 × 5 × 4)
+  // scale(4), then rows of 9 bytes: bucket(4) weights(5 × 1).
+  REQUIRE((good.size() - 248) % 9 == 0);
 
   file.write(good.substr(0, good.size() - 3));
   CHECK(load_error(file).find("bytes of rows, expected") != std::string::npos);
 
   std::string newer = good;
-  newer[8] = 4;
+  newer[8] = 5;
   file.write(newer);
-  CHECK(load_error(file).find("format version 4, this hark reads version 3") != std::string::npos);
+  CHECK(load_error(file).find("format version 5, this hark reads version 4") != std::string::npos);
 
   std::string bits = good;
   bits[12] = 40;
@@ -154,13 +180,18 @@ TEST_CASE("loading rejects what is not a model, naming the problem") {
   file.write(nan);
   CHECK(load_error(file).find("bias is not a finite number") != std::string::npos);
 
+  std::string weight = good;
+  weight.replace(44 + 4 * 7, 4, "\x00\x00\x80\x7f", 4);  // infinity as a reading weight
+  file.write(weight);
+  CHECK(load_error(file).find("built-in reading weight is not a finite number") != std::string::npos);
+
   std::string scale = good;
-  scale.replace(44, 4, "\x00\x00\x00\x00", 4);
+  scale.replace(244, 4, "\x00\x00\x00\x00", 4);
   file.write(scale);
   CHECK(load_error(file).find("the weight scale is not positive") != std::string::npos);
 
   std::string unordered = good;  // the second row names the first row's bucket again
-  unordered.replace(48 + 14, 4, good.substr(48, 4));
+  unordered.replace(248 + 9, 4, good.substr(248, 4));
   file.write(unordered);
   CHECK(load_error(file).find("row 2 names bucket") != std::string::npos);
 }

@@ -16,8 +16,6 @@ namespace {
 constexpr std::uint64_t kWordSeed = 0xcbf29ce484222325ULL;  // FNV-1a offset basis
 constexpr std::uint64_t kCharSeed = 0x84222325cbf29ce4ULL;
 constexpr std::uint64_t kBigramSeed = 0x9e3779b97f4a7c15ULL;
-constexpr std::uint64_t kCueSeed = 0xd6e8feb86659fd93ULL;
-constexpr std::uint64_t kScoreSeed = 0xa0761d6478bd642fULL;
 constexpr std::uint64_t kPostSeed = 0xe7037ed1a0b428dbULL;      // words of a social post
 constexpr std::uint64_t kSentenceSeed = 0x8ebc6af09c88c6e3ULL;  // words of any other text
 // A 5-gram's five bytes are spread by one multiplication (Fibonacci hashing), words by FNV-1a
@@ -97,26 +95,19 @@ bool is_social_post(std::string_view s) {
          s.find("http") != std::string_view::npos;
 }
 
-// Where features go: each hash picks a bucket, whose row is prefetched (when there is a
-// table) as soon as it is known, and is written at `next`. Kept in locals so that the
-// compiler holds them in registers across the stores.
+// Where features go: each hash's top bits pick a bucket, whose row is prefetched (when
+// there is a table) as soon as it is known, and which is written at `next`. Kept in locals so
+// that the compiler holds them in registers across the stores.
 struct Sink {
-  Feature* next;
+  std::uint32_t* next;
   unsigned shift;  // 64 - bucket bits
   const char* rows;
   std::size_t row_bytes;
 
-  // A feature of the text: its value is the text's, set by the reader.
-  [[gnu::always_inline]] void text(std::uint64_t mixed) { (next++)->bucket = bucket(mixed); }
-
-  [[gnu::always_inline]] void add(std::uint64_t hash, float value) {
-    *next++ = {bucket(mix(hash)), value};
-  }
-
-  [[gnu::always_inline]] std::uint32_t bucket(std::uint64_t mixed) const {
+  [[gnu::always_inline]] void text(std::uint64_t mixed) {
     const auto b = static_cast<std::uint32_t>(mixed >> shift);
     if (rows) __builtin_prefetch(rows + b * row_bytes);
-    return b;
+    *next++ = b;
   }
 };
 
@@ -143,7 +134,7 @@ void add_char_ngrams(std::string_view folded, Sink& sink) {
 }  // namespace
 
 Features FeatureExtractor::extract(std::string_view text, const Analysis& builtin,
-                                   unsigned bucket_bits, const char* rows,
+                                   unsigned bucket_bits, const void* rows,
                                    std::size_t row_bytes) {
   folded_.clear();
   append_folded(folded_, text);
@@ -151,13 +142,13 @@ Features FeatureExtractor::extract(std::string_view text, const Analysis& builti
   folded_.append(16, '\0');  // so that 16 bytes can be read from any byte of the text
   const std::string_view s = std::string_view(folded_).substr(0, size);
   // Every token but the end marker takes a byte at least, and so does every 5-gram but the
-  // last: at most 4 (bytes + 1) word features and bytes + 1 5-grams, then the built-in reading.
-  const std::size_t most = 5 * s.size() + 5 + builtin.cues.size() + kLabels;
+  // last: at most 4 (bytes + 1) word features and bytes + 1 5-grams.
+  const std::size_t most = 5 * s.size() + 5;
   if (most > capacity_) {
     capacity_ = std::max(most, 2 * capacity_);
-    buffer_ = std::make_unique_for_overwrite<Feature[]>(capacity_);
+    buffer_ = std::make_unique_for_overwrite<std::uint32_t[]>(capacity_);
   }
-  Sink sink{buffer_.get(), 64 - bucket_bits, rows, row_bytes};
+  Sink sink{buffer_.get(), 64 - bucket_bits, static_cast<const char*>(rows), row_bytes};
 
   // Each word unigram and bigram counts twice: once for all texts, once for its kind of text,
   // so the model can weigh a word differently in a post and in a sentence.
@@ -236,14 +227,13 @@ Features FeatureExtractor::extract(std::string_view text, const Analysis& builti
 
   // Text features share unit length, so long and short posts learn at the same pace.
   Features features;
-  features.text = static_cast<std::size_t>(sink.next - buffer_.get());
-  features.text_value = 1.0f / std::sqrt(static_cast<float>(features.text));
+  features.text = {buffer_.get(), sink.next};
+  features.text_value = 1.0f / std::sqrt(static_cast<float>(features.text.size()));
   // Each cue adds its weight to its class; the built-in scores come in as they are.
   for (const Cue& cue : builtin.cues)
-    sink.add(kCueSeed + static_cast<std::uint64_t>(cue.label), static_cast<float>(cue.weight));
+    features.reading[static_cast<std::size_t>(cue.label)] += static_cast<float>(cue.weight);
   for (std::size_t k = 0; k < kLabels; ++k)
-    sink.add(kScoreSeed + k, static_cast<float>(builtin.scores[k]));
-  features.all = {buffer_.get(), sink.next};
+    features.reading[kLabels + k] = static_cast<float>(builtin.scores[k]);
   return features;
 }
 

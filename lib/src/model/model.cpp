@@ -17,27 +17,23 @@ namespace hark {
 namespace {
 
 // The model file, all numbers little-endian (docs/classify-training.md):
-//   "HARKMODL"  u32 version  u32 bucket_bits  u32 labels  u32 rows  f32 bias[labels]  f32 scale
-//   rows × { u32 bucket  i16 weight[labels] }, buckets strictly increasing.
+//   "HARKMODL"  u32 version  u32 bucket_bits  u32 labels  u32 rows  f32 bias[labels]
+//   f32 reading[2 × labels][labels]  f32 scale
+//   rows × { u32 bucket  i8 weight[labels] }, buckets strictly increasing.
 // Only buckets with a non-zero weight are stored, which keeps the file small.
 constexpr char kMagic[8] = {'H', 'A', 'R', 'K', 'M', 'O', 'D', 'L'};
 constexpr unsigned kMinBits = 10;
 constexpr unsigned kMaxBits = 24;
+constexpr std::int8_t kLargest = 127;  // the largest weight's integer
 
-// A row is read as 16 bytes, four int32 lanes of two int16 weights each (the five weights
-// and three of the next row's): the table ends in three spare zeros so that the last row
-// reads the same way.
-constexpr std::size_t kRowSpare = 3;
-using Lanes = std::int32_t __attribute__((vector_size(16)));
+// A row is read as 16 bytes, eight int16 lanes of two weights each (the five weights and
+// eleven of the next rows'): the table ends in eleven spare zeros so that the last row reads
+// the same way.
+constexpr std::size_t kRowSpare = 11;
+using Lanes = std::int16_t __attribute__((vector_size(16)));
 
 void put_u32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
-}
-
-void put_i16(std::string& out, std::int16_t v) {
-  const auto u = static_cast<std::uint16_t>(v);
-  out.push_back(static_cast<char>(u & 0xff));
-  out.push_back(static_cast<char>(u >> 8));
 }
 
 void put_f32(std::string& out, float f) {
@@ -58,14 +54,6 @@ class Reader {
       v |= static_cast<std::uint32_t>(static_cast<unsigned char>(data_[pos_ + i])) << (8 * i);
     pos_ += 4;
     return v;
-  }
-
-  std::int16_t i16(const char* what) {
-    if (data_.size() - pos_ < 2) fail(fmt::format("truncated at {}", what));
-    const auto lo = static_cast<unsigned char>(data_[pos_]);
-    const auto hi = static_cast<unsigned char>(data_[pos_ + 1]);
-    pos_ += 2;
-    return static_cast<std::int16_t>(static_cast<std::uint16_t>(lo | (hi << 8)));
   }
 
   float f32(const char* what) {
@@ -97,19 +85,21 @@ class Reader {
 }  // namespace
 
 Model::Model(unsigned bucket_bits, const std::vector<float>& weights,
-             std::array<float, kLabels> bias)
-    : bucket_bits_(bucket_bits), scale_(1.0f), weights_(weights.size()), bias_(bias) {
+             const ReadingWeights& reading, std::array<float, kLabels> bias)
+    : bucket_bits_(bucket_bits), scale_(1.0f), weights_(weights.size()), reading_(reading),
+      bias_(bias) {
   float largest = 0;
   for (const float w : weights) largest = std::max(largest, std::abs(w));
-  if (largest > 0) scale_ = largest / 32767.0f;
+  if (largest > 0) scale_ = largest / kLargest;
   for (std::size_t i = 0; i < weights.size(); ++i)
-    weights_[i] = static_cast<std::int16_t>(std::lround(weights[i] / scale_));
+    weights_[i] = static_cast<std::int8_t>(std::lround(weights[i] / scale_));
   weights_.resize(weights_.size() + kRowSpare, 0);
 }
 
-Model::Model(unsigned bucket_bits, float scale, std::vector<std::int16_t> weights,
-             std::array<float, kLabels> bias)
-    : bucket_bits_(bucket_bits), scale_(scale), weights_(std::move(weights)), bias_(bias) {
+Model::Model(unsigned bucket_bits, float scale, std::vector<std::int8_t> weights,
+             const ReadingWeights& reading, std::array<float, kLabels> bias)
+    : bucket_bits_(bucket_bits), scale_(scale), weights_(std::move(weights)), reading_(reading),
+      bias_(bias) {
   weights_.resize(weights_.size() + kRowSpare, 0);
 }
 
@@ -118,31 +108,29 @@ Prediction Model::predict(std::string_view text, const Analysis& builtin) const 
   // The rows are scattered over a table larger than a core's cache: the extractor prefetches
   // each one as it finds it.
   const model::Features features =
-      extractor.extract(text, builtin, bucket_bits_,
-                        reinterpret_cast<const char*>(weights_.data()), kLabels * sizeof(std::int16_t));
-  const std::span<const model::Feature> all = features.all;
+      extractor.extract(text, builtin, bucket_bits_, weights_.data(), kLabels);
   // The text features share one value: their integer weights are summed first, a row at a
-  // time as one vector, and scaled once. 32-bit lanes hold 65,536 rows of int16 at least,
-  // so longer texts are summed in chunks of that many.
+  // time as one vector, and scaled once. 16-bit lanes hold 256 rows of weights of -128..127,
+  // so texts are summed in chunks of that many.
+  constexpr std::size_t kChunk = 256;
+  const std::span<const std::uint32_t> text_buckets = features.text;
   std::array<std::int64_t, kLabels> sums{};
-  for (std::size_t start = 0; start < features.text; start += 65536) {
-    const std::size_t end = std::min(features.text, start + 65536);
-    Lanes even{}, odd{};  // weights 0, 2, 4 (and 6) and 1, 3 (5, 7), sign-extended
-    for (std::size_t i = start; i < end; ++i) {
+  for (std::size_t start = 0; start < text_buckets.size(); start += kChunk) {
+    Lanes even{}, odd{};  // weights 0, 2, 4 and 1, 3, sign-extended
+    const std::size_t rows = std::min(kChunk, text_buckets.size() - start);
+    for (const std::uint32_t bucket : text_buckets.subspan(start, rows)) {
       Lanes row;
-      std::memcpy(&row, &weights_[std::size_t{all[i].bucket} * kLabels], sizeof row);
-      even += (row << 16) >> 16;
-      odd += row >> 16;
+      std::memcpy(&row, &weights_[std::size_t{bucket} * kLabels], sizeof row);
+      even += static_cast<Lanes>(row << 8) >> 8;
+      odd += row >> 8;
     }
     for (std::size_t k = 0; k < kLabels; ++k) sums[k] += k % 2 ? odd[k / 2] : even[k / 2];
   }
-  std::array<float, kLabels> z;
-  for (std::size_t k = 0; k < kLabels; ++k) z[k] = features.text_value * static_cast<float>(sums[k]);
-  for (const model::Feature& f : all.subspan(features.text)) {
-    const std::int16_t* w = &weights_[std::size_t{f.bucket} * kLabels];
-    for (std::size_t k = 0; k < kLabels; ++k) z[k] += f.value * static_cast<float>(w[k]);
-  }
-  for (std::size_t k = 0; k < kLabels; ++k) z[k] = bias_[k] + scale_ * z[k];
+  std::array<float, kLabels> z = bias_;
+  for (std::size_t k = 0; k < kLabels; ++k)
+    z[k] += scale_ * features.text_value * static_cast<float>(sums[k]);
+  for (std::size_t f = 0; f < kReadingFeatures; ++f)
+    for (std::size_t k = 0; k < kLabels; ++k) z[k] += features.reading[f] * reading_[f][k];
   Prediction p;
   std::size_t best = 0;
   for (std::size_t k = 1; k < kLabels; ++k)
@@ -169,16 +157,18 @@ void Model::save(const std::string& path) const {
   std::string rows;
   std::uint32_t count = 0;
   for (std::size_t b = 0; b < (std::size_t{1} << bucket_bits_); ++b) {
-    const std::int16_t* w = &weights_[b * kLabels];
+    const std::int8_t* w = &weights_[b * kLabels];
     bool used = false;
     for (std::size_t k = 0; k < kLabels; ++k) used = used || w[k] != 0;
     if (!used) continue;
     put_u32(rows, static_cast<std::uint32_t>(b));
-    for (std::size_t k = 0; k < kLabels; ++k) put_i16(rows, w[k]);
+    for (std::size_t k = 0; k < kLabels; ++k) rows.push_back(static_cast<char>(w[k]));
     ++count;
   }
   put_u32(out, count);
   for (const float b : bias_) put_f32(out, b);
+  for (const auto& row : reading_)
+    for (const float w : row) put_f32(out, w);
   put_f32(out, scale_);
   out += rows;
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
@@ -214,21 +204,25 @@ Model read_model(std::string_view data, const std::string& name) {
   if (rows > buckets) in.fail(fmt::format("{} rows for {} buckets", rows, buckets));
   std::array<float, kLabels> bias;
   for (float& b : bias) b = in.f32("bias");
+  ReadingWeights reading;
+  for (auto& row : reading)
+    for (float& w : row) w = in.f32("built-in reading weight");
   const float scale = in.f32("scale");
   if (!(scale > 0)) in.fail("the weight scale is not positive");
-  constexpr std::size_t kRowBytes = 4 + 2 * kLabels;
+  constexpr std::size_t kRowBytes = 4 + kLabels;
   if (in.left() != std::size_t{rows} * kRowBytes)
     in.fail(fmt::format("{} bytes of rows, expected {}", in.left(), std::size_t{rows} * kRowBytes));
-  std::vector<std::int16_t> weights(buckets * kLabels, 0);
+  std::vector<std::int8_t> weights(buckets * kLabels, 0);
   std::size_t next = 0;  // the lowest bucket the next row may name
   for (std::uint32_t r = 0; r < rows; ++r) {
     const std::uint32_t b = in.u32("bucket");
     if (b < next || b >= buckets)
       in.fail(fmt::format("row {} names bucket {} out of order or range", r + 1, b));
     next = std::size_t{b} + 1;
-    for (std::size_t k = 0; k < kLabels; ++k) weights[std::size_t{b} * kLabels + k] = in.i16("weight");
+    const std::string_view row = in.bytes(kLabels, "weights");
+    std::memcpy(&weights[std::size_t{b} * kLabels], row.data(), kLabels);
   }
-  return Model(bits, scale, std::move(weights), bias);
+  return Model(bits, scale, std::move(weights), reading, bias);
 }
 
 }  // namespace hark
