@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <simdjson.h>
@@ -105,6 +106,22 @@ TEST_CASE("a negation inside a complaint cue does not turn the cues after it") {
   // A negation on its own still turns what it reaches, both ways.
   CHECK(first_cue("still not good enough", "en", hark::Label::complaint).cue == "still not");
   CHECK(first_cue("pas mal du tout", "fr", hark::Label::praise).cue == "pas mal");
+}
+
+TEST_CASE("demands for money back, compensation or cancelling are complaints in each language") {
+  // The cue is the demand as written.
+  for (const auto& [text, lang, cue] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"I am canceling my subscription after this", "en", "canceling my"},
+           {"Ik eis een schadevergoeding voor de gemiste dagen", "nl", "Ik eis"},
+           {"Ich verlange eine Entschädigung für den Ausfall", "de", "Ich verlange"},
+           {"Pretendo un risarcimento per il disservizio", "it", "Pretendo"},
+           {"Je veux être remboursée de ces deux mois", "fr", "remboursée"},
+           {"Quiero cancelar el contrato y que me devuelvan el dinero", "es", "cancelar"},
+       }) {
+    CAPTURE(text);
+    CHECK(first_cue(text, lang, hark::Label::complaint).cue == cue);
+    CHECK(hark::analyze(text, lang).label == hark::Label::complaint);
+  }
 }
 
 TEST_CASE("a negation that restricts, proposes or sets a record turns nothing") {
