@@ -16,6 +16,21 @@ struct Feature {
   float value;
 };
 
+// splitmix64: a small generator of uniform numbers in [0, 1) from a 64-bit seed.
+class Draws {
+ public:
+  explicit Draws(std::uint64_t seed) : state_(seed) {}
+  double next() {
+    std::uint64_t z = state_ += 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
+  }
+
+ private:
+  std::uint64_t state_;
+};
+
 }  // namespace
 
 // Stochastic gradient descent on the softmax cross-entropy with dropout, the learning rate
@@ -46,22 +61,25 @@ Model train(const std::vector<Example>& examples, const TrainOptions& options) {
   std::array<double, kLabels> bias{};
   std::vector<std::size_t> order(examples.size());
   std::iota(order.begin(), order.end(), 0);
-  std::mt19937_64 rng(options.seed);
+  std::mt19937_64 shuffler(options.seed);
   const double steps = static_cast<double>(options.epochs) * static_cast<double>(examples.size());
   double step = 0;
-  std::uniform_real_distribution<double> keep(0.0, 1.0);
   std::vector<Feature> kept;
 
   for (unsigned epoch = 0; epoch < options.epochs; ++epoch) {
-    std::shuffle(order.begin(), order.end(), rng);
+    std::shuffle(order.begin(), order.end(), shuffler);
     for (const std::size_t i : order) {
       const double rate = options.learning_rate * (1.0 - step / steps);
       ++step;
       // Dropout: each feature is left out of this step with probability `dropout` (the rest
       // scaled up to match), so no single word carries a decision the others cannot back.
+      // The draws are the example's own in each epoch: a change to one example's features
+      // leaves the order and every other example's draws as they were.
+      Draws keep((options.seed * 0x9e3779b97f4a7c15ULL) ^ (epoch * 0xd1b54a32d192ed03ULL) ^
+                 (i * 0x8cb92ba72f3d8dd7ULL));
       kept.clear();
       for (const Feature& f : features[i])
-        if (options.dropout <= 0 || keep(rng) >= options.dropout)
+        if (options.dropout <= 0 || keep.next() >= options.dropout)
           kept.push_back({f.row, static_cast<float>(f.value / (1.0 - options.dropout))});
       std::array<double, kLabels> z = bias;
       for (const Feature& f : kept)
