@@ -51,6 +51,9 @@ JsonlReader::JsonlReader(std::size_t max_line) : max_line_(max_line) {}
 
 bool JsonlReader::handle_line(std::string_view line, const Position& where,
                               const RecordFn& on_record, const BadLineFn& on_bad) {
+  // Windows tools (PowerShell, Excel's "UTF-8" export) start a file with a byte order mark:
+  // it says nothing in UTF-8, and the first record is kept.
+  if (where.line == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
   line = trim(line);
   if (line.empty()) return true;
   // The caller guarantees SIMDJSON_PADDING readable bytes after every line.

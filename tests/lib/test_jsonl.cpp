@@ -72,6 +72,14 @@ TEST_CASE("blank lines are ignored but counted, CRLF and a missing final newline
   CHECK(s.lines == std::vector<std::size_t>{3, 5});
 }
 
+TEST_CASE("a byte order mark opening the input is dropped, elsewhere it is a bad line") {
+  const Seen s = read_all("\xEF\xBB\xBF{\"a\":1}\r\n\xEF\xBB\xBF{\"b\":2}\n{\"c\":3}\n");
+  CHECK(s.raw == std::vector<std::string>{"{\"a\":1}", "{\"c\":3}"});
+  CHECK(s.lines == std::vector<std::size_t>{1, 3});
+  REQUIRE(s.bad.size() == 1);
+  CHECK(s.bad[0].rfind("2: malformed JSON", 0) == 0);
+}
+
 TEST_CASE("non-objects and trailing garbage are bad lines") {
   const Seen s = read_all("[1,2]\n\"str\"\n{\"a\":1} x\n{\"a\":1}{\"b\":2}\n{\"ok\":true}\n");
   CHECK(s.raw == std::vector<std::string>{"{\"ok\":true}"});
