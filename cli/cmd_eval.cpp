@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "commands.hpp"
+#include "hark/error.hpp"
 #include "hark/json.hpp"
 #include "hark/metrics.hpp"
 #include "hark/model.hpp"
@@ -134,6 +135,8 @@ int run_eval(const EvalOptions& opt) {
   if (!opt.model.empty()) model = load_model(opt.model);  // a bad model stops us before input
   std::vector<LabeledRecord> records;
   const int status = read_labeled("hark eval", opt.input, opt.label_field, records);
+  // Figures over nothing would print as zeros, as if the classifier got everything wrong.
+  if (records.empty()) throw Error("no labeled records to measure");
 
   std::vector<Analysis> builtin;
   builtin.reserve(records.size());
