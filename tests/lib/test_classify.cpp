@@ -124,6 +124,21 @@ TEST_CASE("demands for money back, compensation or cancelling are complaints in 
   }
 }
 
+TEST_CASE("what was nowhere to be found is a complaint in each language") {
+  for (const auto& [text, lang, cue] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"Staff were nowhere to be found all evening", "en", "nowhere to be found"},
+           {"Service was ver te zoeken die avond", "nl", "ver te zoeken"},
+           {"Vom Personal war weit und breit nichts zu sehen", "de", "weit und breit"},
+           {"Del cameriere neanche l'ombra per mezz'ora", "it", "neanche l'ombra"},
+           {"Le soir, la direction était aux abonnés absents", "fr", "aux abonnés absents"},
+           {"La limpieza brilla por su ausencia", "es", "brilla por su ausencia"},
+       }) {
+    CAPTURE(text);
+    CHECK(first_cue(text, lang, hark::Label::complaint).cue == cue);
+    CHECK(hark::analyze(text, lang).label == hark::Label::complaint);
+  }
+}
+
 TEST_CASE("a negation that restricts, proposes or sets a record turns nothing") {
   // "never ... so" is the worst (or best) yet, not the opposite.
   for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
