@@ -139,6 +139,38 @@ TEST_CASE("what was nowhere to be found is a complaint in each language") {
   }
 }
 
+TEST_CASE("a negated doubt is certainty and turns nothing") {
+  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"No doubt the best pizza in town", "en"},
+           {"Zonder twijfel de beste pizza van de stad", "nl"},
+           {"Ohne Zweifel die beste Pizza der Stadt", "de"},
+           {"Senza ombra di dubbio la migliore pizza della città", "it"},
+           {"Sans aucun doute la meilleure pizza de la ville", "fr"},
+           {"Sin lugar a dudas la mejor pizza de la ciudad", "es"},
+           {"Sin duda el mejor restaurante del barrio", "es"},
+       }) {
+    CAPTURE(text);
+    CHECK_FALSE(has_cue(text, lang, hark::Label::complaint));
+    CHECK(hark::analyze(text, lang).label == hark::Label::praise);
+  }
+  // A negation of anything else still turns what it reaches.
+  CHECK(first_cue("no good pizza in town", "en", hark::Label::complaint).cue == "no good");
+}
+
+TEST_CASE("apps that crash or serve no purpose, and double charges, are complaints in French and Spanish") {
+  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"L'appli plante à chaque fois que j'essaie de payer, inutilisable", "fr"},
+           {"On m'a facturé deux fois le même mois", "fr"},
+           {"La app se cierra cada vez que intento pagar, es inservible", "es"},
+           {"Esta tarjeta no sirve para nada", "es"},
+       }) {
+    CAPTURE(text);
+    CHECK(hark::analyze(text, lang).label == hark::Label::complaint);
+  }
+  // A plant in the lobby is no crash.
+  CHECK_FALSE(has_cue("Une belle plante verte dans le hall", "fr", hark::Label::complaint));
+}
+
 TEST_CASE("a negation that restricts, proposes or sets a record turns nothing") {
   // "never ... so" is the worst (or best) yet, not the opposite.
   for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{

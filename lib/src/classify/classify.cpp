@@ -168,6 +168,22 @@ bool negation_restricts(const std::vector<Token>& tokens, std::size_t after) {
                                    "ausser", "seulement", "que", "sauf", "sino", "salvo", "excepto"});
 }
 
+// "no doubt the best", "zonder twijfel", "ohne Zweifel", "senza ombra di dubbio", "sans aucun
+// doute", "sin lugar a dudas", "without hesitation": a negation of doubt or hesitation is
+// certainty, and turns nothing after it.
+bool negation_of_doubt(const std::vector<Token>& tokens, std::size_t after) {
+  for (std::size_t k = after; k < tokens.size() && k < after + 3; ++k) {
+    if (folded_in(tokens[k], {"doubt", "doubts", "hesitation", "hesitating", "twijfel", "aarzelen", "zweifel",
+                              "zogern", "dubbio", "dubbi", "esitazione", "esitare", "esitazioni", "doute",
+                              "doutes", "hesiter", "duda", "dudas", "dudarlo", "dudar", "vacilar"}))
+      return true;
+    if (!folded_in(tokens[k], {"a", "any", "the", "een", "enige", "jeden", "jeglichen", "zu", "alcun", "alcuno",
+                               "alcuna", "ombra", "di", "aucun", "aucune", "ningun", "ninguna", "lugar"}))
+      return false;
+  }
+  return false;
+}
+
 // "never been so disgusted", "nog nooit zo slecht", "mai così male", "noch nie so schlecht",
 // "jamais aussi mauvais", "nunca tan malo": "never" with a degree word says the cue is the most
 // it has ever been; the cue keeps its class (and the degree word intensifies it).
@@ -320,8 +336,10 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
     const Entry& e = *m.entry;
     switch (e.kind) {
       case Kind::negation:
-        // "why not fix it" proposes; "not only", "nothing but" restrict: neither negates.
-        if (m.first == rhetorical_end || negation_restricts(tokens, m.last + 1)) {
+        // "why not fix it" proposes; "not only", "nothing but" restrict; "no doubt" is sure:
+        // none of them negates.
+        if (m.first == rhetorical_end || negation_restricts(tokens, m.last + 1) ||
+            negation_of_doubt(tokens, m.last + 1)) {
           restricting = m;  // and is no complaint cue of its own
           continue;
         }
