@@ -106,6 +106,10 @@ TEST_CASE("a negation inside a complaint cue does not turn the cues after it") {
   // A negation on its own still turns what it reaches, both ways.
   CHECK(first_cue("still not good enough", "en", hark::Label::complaint).cue == "still not");
   CHECK(first_cue("pas mal du tout", "fr", hark::Label::praise).cue == "pas mal");
+  // "gar nicht" negates like "not at all"; only set phrases with it are complaints.
+  CHECK(hark::analyze("Gar nicht schlecht, eigentlich richtig gut", "de").label == hark::Label::praise);
+  CHECK(first_cue("Das geht gar nicht!", "de", hark::Label::complaint).cue == "geht gar nicht");
+  CHECK(hark::analyze("Die App funktioniert überhaupt nicht", "de").label == hark::Label::complaint);
 }
 
 TEST_CASE("demands for money back, compensation or cancelling are complaints in each language") {
