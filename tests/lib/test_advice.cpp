@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "hark/advice.hpp"
+#include "hark/classify.hpp"
 
 namespace {
 
@@ -110,4 +111,24 @@ TEST_CASE("advice follows webcare practice") {
   CHECK(hark::advise(analysis(Label::complaint, true), {}) == Advice::hold);
   CHECK(hark::advise(analysis(Label::praise, true), {}) == Advice::none);
   CHECK(hark::advice_name(Advice::respond_private) == "respond-private");
+}
+
+TEST_CASE("from text to advice in each language: private matters, requests, orders") {
+  using hark::Advice;
+  const auto advice = [](std::string_view text, std::string_view lang) {
+    return hark::advise(hark::analyze(text, lang), hark::find_pii(text));
+  };
+  // Money gone from a hacked account, with a number to call back on.
+  CHECK(advice("Mijn rekening is gehackt en er is geld weg, bel me op 06-12345678", "nl") ==
+        Advice::respond_private);
+  // A request to check a debit, with the customer number.
+  CHECK(advice("Meine Kundennummer ist 12345678, bitte prüfen Sie die Abbuchung", "de") ==
+        Advice::respond_private);
+  // Bereavement.
+  CHECK(advice("Mio padre è morto, come posso chiudere il suo contratto?", "it") == Advice::respond_private);
+  // "Order" opening a sentence about an order is no instruction to order something.
+  CHECK(advice("Order placed on 2023-05-12 still not here, what is going on?", "en") == Advice::respond);
+  CHECK(hark::analyze("Order the fish, it is the best thing on the menu", "en").label == hark::Label::expert_tip);
+  // Swearing in a compound is still swearing.
+  CHECK(advice("Wat een kutbedrijf, alweer geen internet", "nl") == Advice::hold);
 }
