@@ -175,6 +175,30 @@ TEST_CASE("apps that crash or serve no purpose, and double charges, are complain
   CHECK_FALSE(has_cue("Une belle plante verte dans le hall", "fr", hark::Label::complaint));
 }
 
+TEST_CASE("asking how long, calling every time, and what helped, in each language") {
+  using L = hark::Label;
+  for (const auto& [text, lang, label] : std::vector<std::tuple<std::string, std::string, L>>{
+           // "How long does it take" asks, with or without a question mark.
+           {"How long does it take before my new card arrives", "en", L::question},
+           {"Hoe lang duurt het voordat mijn nieuwe pas binnen is", "nl", L::question},
+           {"Wie lange dauert es, bis meine neue Karte kommt", "de", L::question},
+           {"Quanto tempo ci vuole per ricevere la nuova carta", "it", L::question},
+           {"Combien de temps faut-il pour recevoir la nouvelle carte", "fr", L::question},
+           {"Cuánto tarda en llegar la nueva tarjeta", "es", L::question},
+           // A different answer every time.
+           {"Ho chiamato tre volte e ogni volta mi dicono una cosa diversa", "it", L::complaint},
+           {"J'ai appelé trois fois et à chaque fois on me dit autre chose", "fr", L::complaint},
+           {"He llamado tres veces y cada vez me dicen una cosa distinta", "es", L::complaint},
+           // What worked for the writer is advice to others.
+           {"Wat bij mij hielp was de stekker er tien seconden uit halen", "nl", L::expert_tip},
+       }) {
+    CAPTURE(text);
+    CHECK(hark::analyze(text, lang).label == label);
+  }
+  // "cada vez" alone is "more and more", no complaint.
+  CHECK_FALSE(has_cue("El servicio es cada vez mejor", "es", hark::Label::complaint));
+}
+
 TEST_CASE("a negation that restricts, proposes or sets a record turns nothing") {
   // "never ... so" is the worst (or best) yet, not the opposite.
   for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
