@@ -199,6 +199,25 @@ TEST_CASE("asking how long, calling every time, and what helped, in each languag
   CHECK_FALSE(has_cue("El servicio es cada vez mejor", "es", hark::Label::complaint));
 }
 
+TEST_CASE("praise answered at once by 'another' or 'again' and a complaint is sarcasm") {
+  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"Oh great, another outage. Just perfect.", "en"},
+           {"Geweldig hoor, weer vertraging. Echt top.", "nl"},
+           {"Na super, wieder Verspätung. Echt toll.", "de"},
+           {"Ma bravi, un altro ritardo. Complimenti davvero.", "it"},
+           {"Bravo, encore un retard. Vraiment génial.", "fr"},
+           {"Genial, otro retraso. Muy bien hecho.", "es"},
+       }) {
+    CAPTURE(text);
+    CHECK(hark::analyze(text, lang).label == hark::Label::complaint);
+  }
+  // Without a complaint after it, a repeat is sincere.
+  CHECK(hark::analyze("Super, wieder ein toller Aufenthalt", "de").label == hark::Label::praise);
+  // Coming back is praise, though "again" and "wieder" alone are complaint evidence.
+  CHECK(hark::analyze("10/10 would stay again", "en").label == hark::Label::praise);
+  CHECK(hark::analyze("Klare Empfehlung, wir kommen wieder", "de").label == hark::Label::praise);
+}
+
 TEST_CASE("a negation that restricts, proposes or sets a record turns nothing") {
   // "never ... so" is the worst (or best) yet, not the opposite.
   for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{

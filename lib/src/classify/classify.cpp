@@ -196,6 +196,33 @@ bool never_so(const std::vector<Token>& tokens, std::size_t negation, std::size_
   return false;
 }
 
+// "Great, another delay", "Geweldig hoor, weer vertraging", "Na super, wieder Verspätung",
+// "Bravo, encore un retard", "Genial, otro retraso": praise that opens a sentence and is
+// answered at once by "another" or "again" mocks what follows. Returns the token after the
+// "again" word, or 0.
+std::size_t sarcastic_opening(const std::vector<Token>& tokens, const Match& m) {
+  const std::size_t first = m.first;
+  const bool opens = tokens[first].sentence_start ||
+                     (first > 0 && tokens[first - 1].sentence_start &&
+                      folded_in(tokens[first - 1], {"oh", "ah", "na", "nou", "wow", "ma", "ach", "well", "ja"}));
+  if (!opens) return 0;
+  for (std::size_t k = m.last + 1; k < tokens.size() && k <= m.last + 4; ++k) {
+    if (folded_in(tokens[k], {"again", "another", "weer", "alweer", "opnieuw", "wieder", "erneut", "nochmal",
+                              "ancora", "altro", "altra", "nuovo", "encore", "autre", "nouveau", "otro", "otra",
+                              "nuevo"}))
+      return k + 1;
+    const bool between = tokens[k].kind == TokenKind::punct
+                             ? (tokens[k].folded == "," || tokens[k].folded == "!" || tokens[k].folded == "." ||
+                                tokens[k].folded == ":")
+                             : folded_in(tokens[k], {"hoor", "he", "hein", "eh", "ja", "zeg", "joh", "really",
+                                                     "just", "davvero", "vraiment", "wirklich", "echt", "doch",
+                                                     "yet", "un", "une", "una", "uno", "ein", "eine", "einen",
+                                                     "een", "a", "di", "de", "noch", "schon", "mal", "nog"});
+    if (!between) return 0;
+  }
+  return 0;
+}
+
 // Emoji and emoticons say how the writer feels about the whole; a negation before them does
 // not turn them ("no email today :(").
 bool beyond_negation(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
@@ -332,6 +359,7 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
   std::size_t rhetorical_end = SIZE_MAX;     // the token after the last "why"
   Match restricting{nullptr, 0, 0};          // the last negation that turned nothing
   std::size_t concessive_begin = SIZE_MAX, concessive_end = SIZE_MAX;  // "although ..." clause
+  std::vector<std::pair<std::size_t, std::size_t>> sarcasm;  // praise cue's start, end of "again"
   for (const Match& m : w.matches) {
     const Entry& e = *m.entry;
     switch (e.kind) {
@@ -423,7 +451,17 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
     if (m.first >= concessive_begin && m.first < concessive_end) weight *= kBeforeContrast;
     if (label == Label::expert_tip && addressed) weight *= kAddressedTip;
     if (negation_end == m.last + 1 && negation_begin == m.first) negation_cue = r.cues.size();
+    if (label == Label::praise && !negated)
+      if (const std::size_t after = sarcastic_opening(tokens, m)) sarcasm.push_back({begin, tokens[after - 1].end});
     r.cues.push_back({label, text_of(text, begin, end), begin, end, weight});
+  }
+  // A sarcastic opening counts as the complaint it mocks, once a complaint follows it.
+  for (const auto& [praise_at, after] : sarcasm) {
+    const bool mocked = std::any_of(r.cues.begin(), r.cues.end(), [&](const Cue& c) {
+      return c.label == Label::complaint && c.begin >= after;
+    });
+    for (Cue& c : r.cues)
+      if (mocked && c.begin == praise_at && c.label == Label::praise) c.label = Label::complaint;
   }
   if (last_contrast_cue != SIZE_MAX) {
     for (std::size_t k = 0; k < r.cues.size(); ++k)
