@@ -218,6 +218,27 @@ TEST_CASE("praise answered at once by 'another' or 'again' and a complaint is sa
   CHECK(hark::analyze("Klare Empfehlung, wir kommen wieder", "de").label == hark::Label::praise);
 }
 
+TEST_CASE("greetings, season's wishes and a bare thanks are chatter, thanks for a fix is praise") {
+  using L = hark::Label;
+  for (const auto& [text, lang, label] : std::vector<std::tuple<std::string, std::string, L>>{
+           {"Good morning everyone!", "en", L::other},
+           {"Fijne feestdagen!", "nl", L::other},
+           {"Frohe Weihnachten und einen guten Rutsch!", "de", L::other},
+           {"Buongiorno a tutti!", "it", L::other},
+           {"Bonne année à tous nos clients", "fr", L::other},
+           {"¡Buenos días a todos!", "es", L::other},
+           {"ok thanks", "en", L::other},
+           {"Thanks for sorting out my bill so quickly", "en", L::praise},
+           {"Grazie per aver risolto subito il mio problema", "it", L::praise},
+           {"Merci d'avoir réglé mon problème si vite", "fr", L::praise},
+       }) {
+    CAPTURE(text);
+    CHECK(hark::analyze(text, lang).label == label);
+  }
+  // "buon*" is still praise elsewhere.
+  CHECK(hark::analyze("Cibo buonissimo e personale gentile", "it").label == L::praise);
+}
+
 TEST_CASE("a negation that restricts, proposes or sets a record turns nothing") {
   // "never ... so" is the worst (or best) yet, not the opposite.
   for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
