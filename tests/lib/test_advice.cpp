@@ -129,6 +129,8 @@ TEST_CASE("from text to advice in each language: private matters, requests, orde
   // "Order" opening a sentence about an order is no instruction to order something.
   CHECK(advice("Order placed on 2023-05-12 still not here, what is going on?", "en") == Advice::respond);
   CHECK(hark::analyze("Order the fish, it is the best thing on the menu", "en").label == hark::Label::expert_tip);
+  // The cursing emoji swears too.
+  CHECK(advice("@acme 🤬🤬🤬", "") == Advice::hold);
   // Swearing in a compound is still swearing.
   CHECK(advice("Wat een kutbedrijf, alweer geen internet", "nl") == Advice::hold);
 }
