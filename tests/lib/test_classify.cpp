@@ -239,6 +239,20 @@ TEST_CASE("greetings, season's wishes and a bare thanks are chatter, thanks for 
   CHECK(hark::analyze("Cibo buonissimo e personale gentile", "it").label == L::praise);
 }
 
+TEST_CASE("a heads-up to others is advice in each language") {
+  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"Heads up: the discount only applies to online orders", "en"},
+           {"Let op: de korting geldt alleen als je online bestelt", "nl"},
+           {"Achtung: Der Rabatt gilt nur bei Online-Bestellung", "de"},
+           {"Attenzione: lo sconto vale solo per gli ordini online", "it"},
+           {"Attention : la réduction n'est valable que pour les commandes en ligne", "fr"},
+           {"Ojo: el descuento solo vale para pedidos online", "es"},
+       }) {
+    CAPTURE(text);
+    CHECK(hark::analyze(text, lang).label == hark::Label::expert_tip);
+  }
+}
+
 TEST_CASE("a negation that restricts, proposes or sets a record turns nothing") {
   // "never ... so" is the worst (or best) yet, not the opposite.
   for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
