@@ -359,7 +359,11 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
   std::size_t rhetorical_end = SIZE_MAX;     // the token after the last "why"
   Match restricting{nullptr, 0, 0};          // the last negation that turned nothing
   std::size_t concessive_begin = SIZE_MAX, concessive_end = SIZE_MAX;  // "although ..." clause
-  std::vector<std::pair<std::size_t, std::size_t>> sarcasm;  // praise cue's start, end of "again"
+  struct Sarcasm {
+    std::size_t praise;  // where the praise cue starts
+    std::size_t after;   // where the "again" word ends
+  };
+  std::vector<Sarcasm> sarcasm;
   for (const Match& m : w.matches) {
     const Entry& e = *m.entry;
     switch (e.kind) {
@@ -456,12 +460,12 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
     r.cues.push_back({label, text_of(text, begin, end), begin, end, weight});
   }
   // A sarcastic opening counts as the complaint it mocks, once a complaint follows it.
-  for (const auto& [praise_at, after] : sarcasm) {
+  for (const Sarcasm& m : sarcasm) {
     const bool mocked = std::any_of(r.cues.begin(), r.cues.end(), [&](const Cue& c) {
-      return c.label == Label::complaint && c.begin >= after;
+      return c.label == Label::complaint && c.begin >= m.after;
     });
     for (Cue& c : r.cues)
-      if (mocked && c.begin == praise_at && c.label == Label::praise) c.label = Label::complaint;
+      if (mocked && c.begin == m.praise && c.label == Label::praise) c.label = Label::complaint;
   }
   if (last_contrast_cue != SIZE_MAX) {
     for (std::size_t k = 0; k < r.cues.size(); ++k)
