@@ -198,8 +198,8 @@ bool never_so(const std::vector<Token>& tokens, std::size_t negation, std::size_
 
 // "Great, another delay", "Geweldig hoor, weer vertraging", "Na super, wieder Verspätung",
 // "Bravo, encore un retard", "Genial, otro retraso": praise that opens a sentence and is
-// answered at once by "another" or "again" mocks what follows. Returns the token after the
-// "again" word, or 0.
+// answered at once by "another" or "again" mocks what follows. Returns where the "again"
+// word ends, or 0.
 std::size_t sarcastic_opening(const std::vector<Token>& tokens, const Match& m) {
   const std::size_t first = m.first;
   const bool opens = tokens[first].sentence_start ||
@@ -210,7 +210,7 @@ std::size_t sarcastic_opening(const std::vector<Token>& tokens, const Match& m) 
     if (folded_in(tokens[k], {"again", "another", "weer", "alweer", "opnieuw", "wieder", "erneut", "nochmal",
                               "ancora", "altro", "altra", "nuovo", "encore", "autre", "nouveau", "otro", "otra",
                               "nuevo"}))
-      return k + 1;
+      return tokens[k].end;
     const bool between = tokens[k].kind == TokenKind::punct
                              ? (tokens[k].folded == "," || tokens[k].folded == "!" || tokens[k].folded == "." ||
                                 tokens[k].folded == ":")
@@ -456,16 +456,16 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
     if (label == Label::expert_tip && addressed) weight *= kAddressedTip;
     if (negation_end == m.last + 1 && negation_begin == m.first) negation_cue = r.cues.size();
     if (label == Label::praise && !negated)
-      if (const std::size_t after = sarcastic_opening(tokens, m)) sarcasm.push_back({begin, tokens[after - 1].end});
+      if (const std::size_t after = sarcastic_opening(tokens, m)) sarcasm.push_back({begin, after});
     r.cues.push_back({label, text_of(text, begin, end), begin, end, weight});
   }
   // A sarcastic opening counts as the complaint it mocks, once a complaint follows it.
-  for (const Sarcasm& m : sarcasm) {
+  for (const Sarcasm& s : sarcasm) {
     const bool mocked = std::any_of(r.cues.begin(), r.cues.end(), [&](const Cue& c) {
-      return c.label == Label::complaint && c.begin >= m.after;
+      return c.label == Label::complaint && c.begin >= s.after;
     });
     for (Cue& c : r.cues)
-      if (mocked && c.begin == m.praise && c.label == Label::praise) c.label = Label::complaint;
+      if (mocked && c.begin == s.praise && c.label == Label::praise) c.label = Label::complaint;
   }
   if (last_contrast_cue != SIZE_MAX) {
     for (std::size_t k = 0; k < r.cues.size(); ++k)
