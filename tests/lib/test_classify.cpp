@@ -249,6 +249,19 @@ TEST_CASE("a heads-up to others is advice in each language") {
   });
 }
 
+TEST_CASE("a reminder for what was paid, a wrong address, a visit that never came, in each language") {
+  using L = hark::Label;
+  check_cases({
+      {"Ich habe eine Mahnung bekommen, obwohl ich längst bezahlt habe", "de", L::complaint},
+      {"Mi è arrivato un sollecito anche se ho già pagato", "it", L::complaint},
+      {"J'ai reçu une relance alors que j'ai déjà payé", "fr", L::complaint},
+      {"Me ha llegado un recordatorio de pago aunque ya he pagado", "es", L::complaint},
+      {"Il pacco è stato consegnato all'indirizzo sbagliato", "it", L::complaint},
+      // "jamais venu" holds its negation: "personne" after it stays a complaint.
+      {"Le technicien n'est jamais venu et personne n'a appelé", "fr", L::complaint},
+  });
+}
+
 TEST_CASE("a negation that restricts, proposes or sets a record turns nothing") {
   // "never ... so" is the worst (or best) yet, not the opposite.
   for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
