@@ -47,6 +47,9 @@ class Model {
  public:
   // The file format version written by save() and accepted by load().
   static constexpr std::uint32_t kFormatVersion = 4;
+  // The bucket bits a model may have.
+  static constexpr unsigned kMinBucketBits = 10;
+  static constexpr unsigned kMaxBucketBits = 24;
 
   // `weights` are the text features', bucket-major: weights[bucket * kLabels + label]. They
   // are kept as 8-bit integers times one scale, so that the table stays in a core's cache;

@@ -22,8 +22,6 @@ namespace {
 //   rows × { u32 bucket  i8 weight[labels] }, buckets strictly increasing.
 // Only buckets with a non-zero weight are stored, which keeps the file small.
 constexpr char kMagic[8] = {'H', 'A', 'R', 'K', 'M', 'O', 'D', 'L'};
-constexpr unsigned kMinBits = 10;
-constexpr unsigned kMaxBits = 24;
 constexpr std::int8_t kLargest = 127;  // the largest weight's integer
 
 // A row is read as 16 bytes, eight int16 lanes of two weights each (the five weights and
@@ -195,8 +193,8 @@ Model read_model(std::string_view data, const std::string& name) {
     in.fail(fmt::format("format version {}, this hark reads version {}", version,
                         Model::kFormatVersion));
   const std::uint32_t bits = in.u32("bucket bits");
-  if (bits < kMinBits || bits > kMaxBits)
-    in.fail(fmt::format("bucket bits {} outside {}..{}", bits, kMinBits, kMaxBits));
+  if (bits < Model::kMinBucketBits || bits > Model::kMaxBucketBits)
+    in.fail(fmt::format("bucket bits {} outside {}..{}", bits, Model::kMinBucketBits, Model::kMaxBucketBits));
   const std::uint32_t labels = in.u32("label count");
   if (labels != kLabels) in.fail(fmt::format("{} classes, expected {}", labels, kLabels));
   const std::uint32_t rows = in.u32("row count");

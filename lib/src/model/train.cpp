@@ -3,6 +3,8 @@
 #include <numeric>
 #include <random>
 
+#include <fmt/format.h>
+
 #include "features.hpp"
 #include "hark/error.hpp"
 #include "hark/model.hpp"
@@ -10,9 +12,10 @@
 namespace hark {
 namespace {
 
-// A feature of one training example: its row of the weight table and its value.
+// A feature of one training example: its row of the weight table (at most 2^24 buckets and
+// the built-in reading's ten) and its value; eight bytes, as there are a few hundred an example.
 struct Feature {
-  std::size_t row;
+  std::uint32_t row;
   float value;
 };
 
@@ -38,7 +41,11 @@ class Draws {
 // so an update touches only the example's own features.
 Model train(const std::vector<Example>& examples, const TrainOptions& options) {
   if (examples.empty()) throw Error("no labeled examples to train on");
+  if (options.bucket_bits < Model::kMinBucketBits || options.bucket_bits > Model::kMaxBucketBits)
+    throw Error(fmt::format("bucket bits {} outside {}..{}", options.bucket_bits, Model::kMinBucketBits,
+                            Model::kMaxBucketBits));
   const std::size_t buckets = std::size_t{1} << options.bucket_bits;
+  const auto reading_row = [&](std::size_t k) { return static_cast<std::uint32_t>(buckets + k); };
 
   // Each example's features as rows of the weight table and their values: the text's hashed
   // buckets, then the built-in reading's, which have rows of their own after the buckets. The
@@ -51,9 +58,9 @@ Model train(const std::vector<Example>& examples, const TrainOptions& options) {
     const model::Features f = extractor.extract(examples[i].text, builtin, options.bucket_bits);
     for (const std::uint32_t bucket : f.text) features[i].push_back({bucket, f.text_value});
     for (const Cue& cue : builtin.cues)
-      features[i].push_back({buckets + static_cast<std::size_t>(cue.label), static_cast<float>(cue.weight)});
+      features[i].push_back({reading_row(static_cast<std::size_t>(cue.label)), static_cast<float>(cue.weight)});
     for (std::size_t k = 0; k < kLabels; ++k)
-      features[i].push_back({buckets + kLabels + k, static_cast<float>(builtin.scores[k])});
+      features[i].push_back({reading_row(kLabels + k), static_cast<float>(builtin.scores[k])});
   }
 
   std::vector<float> v((buckets + kReadingFeatures) * kLabels, 0.0f);  // the weights are scale * v
@@ -83,7 +90,7 @@ Model train(const std::vector<Example>& examples, const TrainOptions& options) {
           kept.push_back({f.row, static_cast<float>(f.value / (1.0 - options.dropout))});
       std::array<double, kLabels> z = bias;
       for (const Feature& f : kept)
-        for (std::size_t k = 0; k < kLabels; ++k) z[k] += scale * f.value * v[f.row * kLabels + k];
+        for (std::size_t k = 0; k < kLabels; ++k) z[k] += scale * f.value * v[std::size_t{f.row} * kLabels + k];
       const double top = *std::max_element(z.begin(), z.end());
       double sum = 0;
       for (double& x : z) sum += x = std::exp(x - top);
@@ -94,7 +101,7 @@ Model train(const std::vector<Example>& examples, const TrainOptions& options) {
       scale *= 1.0 - rate * options.l2;
       for (const Feature& f : kept)
         for (std::size_t k = 0; k < kLabels; ++k)
-          v[f.row * kLabels + k] -= static_cast<float>(rate * gradient[k] * f.value / scale);
+          v[std::size_t{f.row} * kLabels + k] -= static_cast<float>(rate * gradient[k] * f.value / scale);
       for (std::size_t k = 0; k < kLabels; ++k) bias[k] -= rate * gradient[k];
       if (scale < 1e-6) {  // fold the scale in before v grows out of float range
         for (float& x : v) x = static_cast<float>(x * scale);
