@@ -140,6 +140,39 @@ TEST_CASE("demands for money back, compensation or cancelling are complaints in 
   });
 }
 
+TEST_CASE("asking how to cancel or get money back is a question, not a demand, in each language") {
+  using L = hark::Label;
+  check_cases({
+      {"How do I cancel my subscription?", "en", L::question, "How do I"},
+      {"Hoe kan ik mijn abonnement opzeggen?", "nl", L::question, "Hoe kan ik"},
+      {"Wie kann ich mein Abo kündigen?", "de", L::question},
+      {"Come faccio a disdire l'abbonamento?", "it", L::question, "Come faccio"},
+      {"Comment puis-je annuler mon abonnement ?", "fr", L::question},
+      {"¿Cómo puedo cancelar mi suscripción?", "es", L::question},
+      // The writer asks how someone else can do it, or is exasperated: a complaint.
+      {"How can you charge me twice for the same order?", "en", L::complaint},
+      {"How can you cancel my flight without telling me?", "en", L::complaint},
+      {"How do I cancel this useless subscription?!", "en", L::complaint},
+      // A how-to question in one sentence leaves the demand of another as it is.
+      {"I want a refund and I will cancel my contract. How do I reach you?", "en", L::complaint},
+  });
+}
+
+TEST_CASE("a '#' in a lexicon phrase matches any number, in digits or in words") {
+  using L = hark::Label;
+  check_cases({
+      {"Mijn pakket staat al 5 dagen stil", "nl", L::complaint, "al 5 dagen"},
+      {"Mijn pakket staat al vijf dagen stil", "nl", L::complaint, "al vijf dagen"},
+      {"Seit drei Wochen keine Erstattung", "de", L::complaint, "Seit drei Wochen"},
+      {"Da 10 giorni nessuna risposta", "it", L::complaint, "Da 10 giorni"},
+      {"Depuis deux semaines, rien", "fr", L::complaint, "Depuis deux semaines"},
+      {"Llevo tres semanas esperando el reembolso", "es", L::complaint, "Llevo tres semanas"},
+      {"It's been 4 days and my order hasn't shipped", "en", L::complaint, "been 4 days"},
+  });
+  // A word that is no number does not stand in for one.
+  CHECK(first_cue("al veel dagen", "nl", L::complaint).cue != "al veel dagen");
+}
+
 TEST_CASE("what was nowhere to be found is a complaint in each language") {
   using L = hark::Label;
   check_cases({

@@ -34,6 +34,16 @@ TEST_CASE("a lexicon line is class, weight and phrase, folded like the text") {
   CHECK_FALSE(holds(lex.first, "de"));
 }
 
+TEST_CASE("a lone '#' in a phrase is a word that stands for any number") {
+  const auto lex = parse_lexicon("t", "complaint\t0.8\tal # dagen\n");
+  REQUIRE(lex.entries.size() == 1);
+  CHECK(lex.entries[0].words == std::vector<std::string>{"al", hark::classify::kAnyNumber.data(), "dagen"});
+  // Its second word tells nothing about the next token, so no hash of it may turn a text away.
+  const auto candidates = lex.first.find(hark::classify::word_hash("al"), "al");
+  REQUIRE(candidates.size() == 1);
+  CHECK(candidates[0].any_next);
+}
+
 TEST_CASE("bad lexicon lines are refused with their line number") {
   const auto error = [](const std::string& text) {
     try {
@@ -50,6 +60,8 @@ TEST_CASE("bad lexicon lines are refused with their line number") {
   CHECK(error("praise\t1\tgo*\n") == "lexicon x:1: a prefix needs three letters");
   CHECK(error("praise\t1\tA+\n") == "lexicon x:1: phrase has characters no token keeps");
   CHECK(error("stopword\t0\tof the\n") == "lexicon x:1: a stopword is one word");
+  CHECK(error("complaint\t1\t# days\n") == "lexicon x:1: a phrase cannot open with #");
+  CHECK(error("complaint\t1\tal #*\n") == "lexicon x:1: a prefix needs three letters");
 }
 
 TEST_CASE("every compiled-in lexicon loads, and each language reads with the universal cues") {

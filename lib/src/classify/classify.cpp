@@ -32,6 +32,7 @@ constexpr float kSettingsPath = 1.5f;      // "Settings > Network > Wi-Fi"
 constexpr float kLink = 1.0f;     // a post with a link mostly shares news: "other"
 constexpr float kRetweet = 0.6f;  // "RT @someone: ..." passes on what another said
 constexpr float kHashtag = 0.4f;  // hashtags tag a topic for others to find: more often news
+constexpr float kAskedAbout = 0.5f;       // "How do I cancel?": the cancel is asked about
 constexpr double kComplaintOverQuestion = 1.0;
 constexpr double kQuestionWithComplaint = 0.3;
 
@@ -66,13 +67,37 @@ bool word_matches(const Token& t, std::string_view word, bool prefix) {
          (!t.tail.empty() && eq(t.tail));
 }
 
+// Cardinal numbers written as words, which a "#" in an entry matches as it matches digits:
+// "al vijf dagen" waits as long as "al 5 dagen". Grammar, so here and not in the lexicons.
+bool number_word(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+      "twenty", "thirty", "forty", "fifty", "hundred", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht",
+      "negen", "tien", "twaalf", "vijftien", "twintig", "dertig", "veertig", "vijftig", "honderd", "zwei", "drei",
+      "funf", "sechs", "sieben", "neun", "zehn", "zwolf", "funfzehn", "zwanzig", "dreissig", "vierzig", "funfzig",
+      "hundert", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci", "undici", "dodici",
+      "quindici", "venti", "trenta", "quaranta", "cinquanta", "cento", "deux", "trois", "quatre", "cinq", "sept",
+      "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt", "trente", "quarante", "cinquante", "cent", "dos",
+      "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce", "quince", "veinte",
+      "treinta", "cuarenta", "cincuenta", "cien", "elf"};
+  for (std::string_view n : kWords)
+    if (w == n) return true;
+  return false;
+}
+
+bool number_matches(const Token& t) {
+  return t.kind == TokenKind::number || (t.kind == TokenKind::word && number_word(t.folded));
+}
+
 // Whether `e` matches at token `at`, comparing its words from `from` on: an entry found under
 // its whole first word needs that word compared no more.
 bool entry_matches(const Entry& e, const std::vector<Token>& tokens, std::size_t at, std::size_t from) {
   if (e.initial && !tokens[at].sentence_start) return false;
   if (at + e.words.size() > tokens.size()) return false;
   for (std::size_t k = from; k < e.words.size(); ++k)
-    if (!word_matches(tokens[at + k], e.words[k], e.prefix && k + 1 == e.words.size())) return false;
+    if (e.words[k] == classify::kAnyNumber ? !number_matches(tokens[at + k])
+                                           : !word_matches(tokens[at + k], e.words[k], e.prefix && k + 1 == e.words.size()))
+      return false;
   return true;
 }
 
@@ -223,6 +248,28 @@ std::size_t sarcastic_opening(const std::vector<Token>& tokens, const Match& m) 
   return 0;
 }
 
+// "How do I cancel?", "Hoe kan ik opzeggen?", "Wie kann ich kündigen?", "Come faccio a
+// disdire?", "Comment puis-je annuler ?", "¿Cómo puedo cancelar?": asking how to do something
+// asks for help with it. The writer must be the one doing it ("How can you charge me
+// twice?" and "Hoe kan het dat ..." complain), so English, Dutch and German need a first
+// person; the Italian, French and Spanish verbs carry it.
+bool asks_how_to(const std::vector<Token>& tokens, std::size_t at) {
+  if (!tokens[at].sentence_start || at + 1 >= tokens.size()) return false;
+  const Token& how = tokens[at];
+  const Token& verb = tokens[at + 1];
+  const auto person = [&] {
+    return at + 2 < tokens.size() && folded_in(tokens[at + 2], {"i", "we", "ik", "wij", "ich", "wir", "man"});
+  };
+  if (folded_in(how, {"how"})) return folded_in(verb, {"do", "can", "could", "should", "would", "may"}) && person();
+  if (folded_in(how, {"hoe"})) return folded_in(verb, {"kan", "kunnen", "moet", "moeten", "zou", "zouden"}) && person();
+  if (folded_in(how, {"wie"})) return folded_in(verb, {"kann", "konnen", "muss", "mussen", "soll", "sollen"}) && person();
+  if (folded_in(how, {"come"})) return folded_in(verb, {"faccio", "posso", "possiamo", "devo", "dobbiamo", "facciamo"});
+  if (folded_in(how, {"comment"}))
+    return folded_in(verb, {"puis-je", "dois-je", "peut-on", "pouvons-nous", "devons-nous", "faire", "fait"});
+  if (folded_in(how, {"como"})) return folded_in(verb, {"puedo", "podemos", "hago", "hacemos", "debo", "debemos"});
+  return false;
+}
+
 // Emoji and emoticons say how the writer feels about the whole; a negation before them does
 // not turn them ("no email today :(").
 bool beyond_negation(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
@@ -364,6 +411,21 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
     std::size_t after;   // where the "again" word ends
   };
   std::vector<Sarcasm> sarcasm;
+  // Whether token `at` is in a "How do I ..." sentence; asked for tokens in order.
+  std::size_t how_to_begin = SIZE_MAX, how_to_end = 0, how_to_seen = 0;
+  const auto in_how_to = [&](std::size_t at) {
+    for (; how_to_seen <= at; ++how_to_seen) {
+      if (!asks_how_to(tokens, how_to_seen)) continue;
+      std::size_t end = how_to_seen + 1;
+      bool exclaimed = false;  // "How do I cancel this?!" is exasperated, not asking
+      for (; end < tokens.size() && !tokens[end].sentence_start; ++end)
+        exclaimed = exclaimed || (tokens[end].kind == TokenKind::punct && tokens[end].folded == "!");
+      if (exclaimed) continue;
+      how_to_begin = how_to_seen;
+      how_to_end = end;
+    }
+    return at >= how_to_begin && at < how_to_end;
+  };
   for (const Match& m : w.matches) {
     const Entry& e = *m.entry;
     switch (e.kind) {
@@ -453,6 +515,7 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
       shouted = true;
     if (shouted) weight *= kShouted;
     if (m.first >= concessive_begin && m.first < concessive_end) weight *= kBeforeContrast;
+    if (label == Label::complaint && in_how_to(m.first)) weight *= kAskedAbout;
     if (label == Label::expert_tip && addressed) weight *= kAddressedTip;
     if (negation_end == m.last + 1 && negation_begin == m.first) negation_cue = r.cues.size();
     if (label == Label::praise && !negated)

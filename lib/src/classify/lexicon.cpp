@@ -76,14 +76,25 @@ Lexicon parse_lexicon(std::string_view name, std::string_view text) {
       e.prefix = true;
       phrase.remove_suffix(1);
     }
-    tokenize(phrase, tokens, store);
-    if (tokens.empty()) fail("empty phrase");
-    // Every byte but spaces must land in a token, or the entry could never match as written.
-    std::size_t kept = 0, visible = 0;
-    for (const Token& t : tokens) kept += t.end - t.begin;
-    for (char c : phrase) visible += c != ' ';
-    if (kept != visible) fail("phrase has characters no token keeps");
-    for (const Token& t : tokens) e.words.emplace_back(t.folded);
+    // Word by word, so that a "#" of its own stands for any number ("al # dagen").
+    while (!phrase.empty()) {
+      const std::size_t space = phrase.find(' ');
+      const std::string_view piece = phrase.substr(0, space);
+      phrase.remove_prefix(space == std::string_view::npos ? phrase.size() : space + 1);
+      if (piece.empty()) continue;
+      if (piece == kAnyNumber) {
+        if (e.words.empty()) fail("a phrase cannot open with #");
+        e.words.emplace_back(kAnyNumber);
+        continue;
+      }
+      tokenize(piece, tokens, store);
+      // Every byte must land in a token, or the entry could never match as written.
+      std::size_t kept = 0;
+      for (const Token& t : tokens) kept += t.end - t.begin;
+      if (kept != piece.size()) fail("phrase has characters no token keeps");
+      for (const Token& t : tokens) e.words.emplace_back(t.folded);
+    }
+    if (e.words.empty()) fail("empty phrase");
     if (e.prefix && e.words.back().size() < 3) fail("a prefix needs three letters");
     if (e.kind == Kind::stopword) {
       if (e.words.size() != 1) fail("a stopword is one word");
@@ -116,7 +127,7 @@ FlatIndex::FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entrie
       c.kind = e.kind;
       c.words = static_cast<std::uint8_t>(e.words.size());
       c.initial = e.initial;
-      c.any_next = e.words.size() < 2 || (e.prefix && e.words.size() == 2);
+      c.any_next = e.words.size() < 2 || (e.prefix && e.words.size() == 2) || e.words[1] == kAnyNumber;
       if (!c.any_next) c.next = static_cast<std::uint32_t>(word_hash(e.words[1]));
       candidates_.push_back(c);
     }

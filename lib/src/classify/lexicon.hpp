@@ -26,6 +26,10 @@ enum class Kind : std::uint8_t {
   opener,       // "also", "and", "dan": the word after it still starts the sentence
 };
 
+// A word of an entry that matches any number, in digits or in words: "al # dagen". A lone
+// "#" is no token of a text, so no text word is mistaken for it.
+inline constexpr std::string_view kAnyNumber = "#";
+
 struct Entry {
   Kind kind = Kind::other;
   float weight = 0;
