@@ -173,6 +173,40 @@ TEST_CASE("a '#' in a lexicon phrase matches any number, in digits or in words")
   CHECK(first_cue("al veel dagen", "nl", L::complaint).cue != "al veel dagen");
 }
 
+TEST_CASE("nothing happening, things gone and nobody helping are complaints in each language") {
+  using L = hark::Label;
+  check_cases({
+      {"Mijn pakket staat al dagen stil en er gebeurt niks", "nl", L::complaint},
+      {"Mein Paket ist verschwunden und keiner hilft mir", "de", L::complaint},
+      {"Il pacco è sparito e nessuno mi aiuta", "it", L::complaint},
+      {"Mon colis a disparu et personne ne m'aide", "fr", L::complaint},
+      {"Mi paquete ha desaparecido y nadie me ayuda", "es", L::complaint},
+  });
+}
+
+TEST_CASE("wondering, and asking for a way, are questions, and telling what one just did is no advice") {
+  using L = hark::Label;
+  check_cases({
+      {"I was wondering if you ship to Canada.", "en", L::question, "I was wondering if"},
+      {"C'è un modo per cambiare la data di consegna", "it", L::question, "C'è un modo"},
+      {"Y a-t-il un moyen de changer la date de livraison", "fr", L::question},
+      {"Just watched the match with my brother at the pub.", "en", L::other},
+      {"Complimenti al servizio clienti, bravissimi.", "it", L::praise},
+  });
+  // "Just" opening an instruction is still one.
+  CHECK(hark::analyze("Just ask for a room at the back, it is much quieter", "en").label == L::expert_tip);
+}
+
+TEST_CASE("'Wer ..., sollte ...' and what made it work again are German advice") {
+  using L = hark::Label;
+  check_cases({
+      {"Wer nach Berlin fährt, sollte unbedingt die Museumsinsel besuchen.", "de", L::expert_tip},
+      {"Einfach den Router kurz vom Strom nehmen, dann geht es wieder.", "de", L::expert_tip},
+  });
+  // "Wer" asking is still a question.
+  CHECK(hark::analyze("Wer kann mir sagen, wann der nächste Zug fährt?", "de").label == L::question);
+}
+
 TEST_CASE("what was nowhere to be found is a complaint in each language") {
   using L = hark::Label;
   check_cases({
