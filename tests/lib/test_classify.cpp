@@ -207,6 +207,33 @@ TEST_CASE("'Wer ..., sollte ...' and what made it work again are German advice")
   CHECK(hark::analyze("Wer kann mir sagen, wann der nächste Zug fährt?", "de").label == L::question);
 }
 
+TEST_CASE("a question answered at once by 'then' advice is a tip in each language") {
+  using L = hark::Label;
+  check_cases({
+      {"Want a quiet room? Then ask for one at the back.", "en", L::expert_tip, "Then"},
+      {"Wil je rust? Vraag dan om een kamer aan de achterkant.", "nl", L::expert_tip},
+      {"Wil je rust? Dan moet je een kamer aan de achterkant vragen.", "nl", L::expert_tip, "Dan"},
+      {"Ruhe gesucht? Dann nimm ein Zimmer nach hinten raus.", "de", L::expert_tip},
+      {"Volete risparmiare? Allora prenotate in anticipo.", "it", L::expert_tip},
+      {"Vous voulez du calme ? Alors demandez une chambre côté cour.", "fr", L::expert_tip},
+      {"¿Quieres tranquilidad? Entonces pide una habitación interior.", "es", L::expert_tip},
+      // A "then" that asks again is no advice.
+      {"Is it fixed now? Then why was I charged twice?", "en", L::complaint},
+  });
+}
+
+TEST_CASE("the umpteenth time is a complaint in each language") {
+  using L = hark::Label;
+  check_cases({
+      {"@Trenitalia ennesimo ritardo, ma quando vi deciderete a fare qualcosa?", "it", L::complaint, "ennesimo"},
+      {"De zoveelste storing deze maand", "nl", L::complaint, "zoveelste"},
+      {"Zum x-ten Mal fällt der Zug aus", "de", L::complaint, "Zum x-ten Mal"},
+      {"The umpteenth delay this week", "en", L::complaint, "umpteenth"},
+      {"Énième retard ce matin", "fr", L::complaint},
+      {"Enésimo retraso del tren", "es", L::complaint},
+  });
+}
+
 TEST_CASE("what was nowhere to be found is a complaint in each language") {
   using L = hark::Label;
   check_cases({

@@ -32,7 +32,9 @@ constexpr float kSettingsPath = 1.5f;      // "Settings > Network > Wi-Fi"
 constexpr float kLink = 1.0f;     // a post with a link mostly shares news: "other"
 constexpr float kRetweet = 0.6f;  // "RT @someone: ..." passes on what another said
 constexpr float kHashtag = 0.4f;  // hashtags tag a topic for others to find: more often news
-constexpr float kAskedAbout = 0.5f;       // "How do I cancel?": the cancel is asked about
+constexpr float kAskedAbout = 0.5f;
+constexpr float kCondition = 0.3f;   // "Want quiet? Then ask ...": the question sets up advice
+constexpr float kThenAdvice = 1.0f;       // "How do I cancel?": the cancel is asked about
 constexpr double kComplaintOverQuestion = 1.0;
 constexpr double kQuestionWithComplaint = 0.3;
 
@@ -535,6 +537,30 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
       r.cues[k].weight *= k < last_contrast_cue ? kBeforeContrast : kAfterContrast;
   }
 
+  // "Want quiet? Then ask for ...", "Wil je rust? Vraag dan ...", "Ruhe gesucht? Dann frag
+  // ...": a question answered at once by a sentence that opens with "then" is the condition
+  // of advice. Its question cues count less, and the "then" is a tip cue.
+  for (std::size_t k = 1; k + 1 < tokens.size(); ++k) {
+    if (tokens[k].kind != TokenKind::punct || tokens[k].folded != "?" || !tokens[k + 1].sentence_start) continue;
+    const auto then_word = [&](std::size_t t) {
+      return t < tokens.size() && folded_in(tokens[t], {"then", "dan", "dann", "allora", "alors", "entonces"});
+    };
+    const std::size_t then = then_word(k + 1) ? k + 1 : then_word(k + 2) && tokens[k + 1].kind == TokenKind::word ? k + 2 : 0;
+    if (then == 0) continue;
+    std::size_t begin = k, end = k + 1;
+    while (begin > 0 && !tokens[begin].sentence_start) --begin;
+    // To the mark that ends the advice ("Dan" is an opener: the word after it starts anew).
+    while (end + 1 < tokens.size() &&
+           !(tokens[end].kind == TokenKind::punct && (tokens[end].folded == "." || tokens[end].folded == "!" ||
+                                                      tokens[end].folded == "?")))
+      ++end;
+    // The advice itself asks nothing either ("Dan moet je ..."), unless it ends in "?".
+    const std::size_t last = tokens[end].kind == TokenKind::punct && tokens[end].folded == "?" ? k : end;
+    for (Cue& c : r.cues)
+      if (c.label == Label::question && c.begin >= tokens[begin].begin && c.end <= tokens[last].end) c.weight *= kCondition;
+    r.cues.push_back({Label::expert_tip, text_of(text, tokens[then].begin, tokens[then].end), tokens[then].begin,
+                      tokens[then].end, kThenAdvice});
+  }
   // Paths through settings menus are instructions: "Settings > Network > Wi-Fi".
   for (std::size_t k = 1; k + 1 < tokens.size(); ++k) {
     if (tokens[k].kind != TokenKind::punct || tokens[k].folded != ">") continue;
