@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <set>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "../../lib/src/classify/lexicon.hpp"
 #include "hark/error.hpp"
@@ -73,6 +76,18 @@ TEST_CASE("every compiled-in lexicon loads, and each language reads with the uni
   }
   CHECK(hark::classify::lexicon_for("pt") == nullptr);
   CHECK(hark::classify::lexicon_for("EN-gb") == hark::classify::lexicon_for("en"));
+}
+
+TEST_CASE("no lexicon lists a phrase twice for the same class") {
+  // A second entry would be dead weight: of two equal matches the stronger one wins.
+  for (const hark::classify::Lexicon& lex : hark::classify::lexicons()) {
+    std::set<std::tuple<Kind, bool, bool, std::vector<std::string>>> seen;
+    for (const hark::classify::Entry& e : lex.entries) {
+      CAPTURE(lex.name);
+      CAPTURE(e.words.front());
+      CHECK(seen.insert({e.kind, e.initial, e.prefix, e.words}).second);
+    }
+  }
 }
 
 TEST_CASE("an index's filter passes every key and turns most other words away") {
