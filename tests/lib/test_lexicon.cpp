@@ -41,10 +41,11 @@ TEST_CASE("a lone '#' in a phrase is a word that stands for any number") {
   const auto lex = parse_lexicon("t", "complaint\t0.8\tal # dagen\n");
   REQUIRE(lex.entries.size() == 1);
   CHECK(lex.entries[0].words == std::vector<std::string>{"al", hark::classify::kAnyNumber.data(), "dagen"});
-  // Its second word tells nothing about the next token, so no hash of it may turn a text away.
+  // Its second word asks for a number next, not for a word with a given hash.
   const auto candidates = lex.first.find(hark::classify::word_hash("al"), "al");
   REQUIRE(candidates.size() == 1);
-  CHECK(candidates[0].any_next);
+  CHECK(candidates[0].number_next);
+  CHECK_FALSE(candidates[0].any_next);
 }
 
 TEST_CASE("bad lexicon lines are refused with their line number") {

@@ -71,7 +71,7 @@ bool word_matches(const Token& t, std::string_view word, bool prefix) {
 
 // Cardinal numbers written as words, which a "#" in an entry matches as it matches digits:
 // "al vijf dagen" waits as long as "al 5 dagen". Grammar, so here and not in the lexicons.
-bool number_word(std::string_view w) {
+bool number_word(std::string_view w, std::uint64_t hash) {
   static constexpr std::string_view kWords[] = {
       "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
       "twenty", "thirty", "forty", "fifty", "hundred", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht",
@@ -82,13 +82,16 @@ bool number_word(std::string_view w) {
       "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt", "trente", "quarante", "cinquante", "cent", "dos",
       "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce", "quince", "veinte",
       "treinta", "cuarenta", "cincuenta", "cien", "elf"};
-  for (std::string_view n : kWords)
-    if (w == n) return true;
-  return false;
+  static const classify::WordTable<bool> table = [] {
+    classify::WordTable<bool> t(std::size(kWords));
+    for (std::string_view n : kWords) t.insert(n, true);
+    return t;
+  }();
+  return table.find(hash, w);
 }
 
 bool number_matches(const Token& t) {
-  return t.kind == TokenKind::number || (t.kind == TokenKind::word && number_word(t.folded));
+  return t.kind == TokenKind::number || (t.kind == TokenKind::word && number_word(t.folded, t.hash));
 }
 
 // Whether `e` matches at token `at`, comparing its words from `from` on: an entry found under
@@ -131,6 +134,7 @@ void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, const std:
   const auto next_may_match = [&](const classify::Candidate& c) {
     if (c.any_next) return true;
     if (at + 1 >= tokens.size()) return false;
+    if (c.number_next) return number_matches(tokens[at + 1]);
     for (std::uint64_t h : hashes[at + 1])
       if (static_cast<std::uint32_t>(h) == c.next) return true;
     return false;
@@ -258,6 +262,11 @@ std::size_t sarcastic_opening(const std::vector<Token>& tokens, const Match& m) 
 bool asks_how_to(const std::vector<Token>& tokens, std::size_t at) {
   if (!tokens[at].sentence_start || at + 1 >= tokens.size()) return false;
   const Token& how = tokens[at];
+  // Most sentences open otherwise: the first letter turns them away.
+  const char first = how.folded.empty() ? '\0' : how.folded[0];
+  if ((first != 'h' && first != 'w' && first != 'c') ||
+      !folded_in(how, {"how", "hoe", "wie", "come", "comment", "como"}))
+    return false;
   const Token& verb = tokens[at + 1];
   const auto person = [&] {
     return at + 2 < tokens.size() && folded_in(tokens[at + 2], {"i", "we", "ik", "wij", "ich", "wir", "man"});
@@ -374,10 +383,16 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
     if (t.kind != TokenKind::handle && !(t.kind == TokenKind::word && t.folded == "rt")) break;
   }
   std::size_t shouted_words = 0, words = 0;
-  for (const Token& t : tokens) {
+  // Whether any sentence asks how to do something, and whether any asks at all: the rules
+  // for them look no further in texts that do neither, most of them.
+  bool any_how_to = false, any_question_mark = false;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    if (t.kind == TokenKind::punct) any_question_mark = any_question_mark || t.folded[0] == '?';
     if (t.kind != TokenKind::word) continue;
     ++words;
     shouted_words += t.caps;
+    if (t.sentence_start && !any_how_to) any_how_to = asks_how_to(tokens, k);
   }
   const bool all_caps = words >= 4 && shouted_words * 2 > words;
   r.addressed = addressed;
@@ -416,8 +431,9 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
   // Whether token `at` is in a "How do I ..." sentence; asked for tokens in order.
   std::size_t how_to_begin = SIZE_MAX, how_to_end = 0, how_to_seen = 0;
   const auto in_how_to = [&](std::size_t at) {
+    if (!any_how_to) return false;
     for (; how_to_seen <= at; ++how_to_seen) {
-      if (!asks_how_to(tokens, how_to_seen)) continue;
+      if (!tokens[how_to_seen].sentence_start || !asks_how_to(tokens, how_to_seen)) continue;
       std::size_t end = how_to_seen + 1;
       bool exclaimed = false;  // "How do I cancel this?!" is exasperated, not asking
       for (; end < tokens.size() && !tokens[end].sentence_start; ++end)
@@ -540,7 +556,7 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
   // "Want quiet? Then ask for ...", "Wil je rust? Vraag dan ...", "Ruhe gesucht? Dann frag
   // ...": a question answered at once by a sentence that opens with "then" is the condition
   // of advice. Its question cues count less, and the "then" is a tip cue.
-  for (std::size_t k = 1; k + 1 < tokens.size(); ++k) {
+  for (std::size_t k = 1; any_question_mark && k + 1 < tokens.size(); ++k) {
     if (tokens[k].kind != TokenKind::punct || tokens[k].folded != "?" || !tokens[k + 1].sentence_start) continue;
     const auto then_word = [&](std::size_t t) {
       return t < tokens.size() && folded_in(tokens[t], {"then", "dan", "dann", "allora", "alors", "entonces"});

@@ -127,8 +127,9 @@ FlatIndex::FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entrie
       c.kind = e.kind;
       c.words = static_cast<std::uint8_t>(e.words.size());
       c.initial = e.initial;
-      c.any_next = e.words.size() < 2 || (e.prefix && e.words.size() == 2) || e.words[1] == kAnyNumber;
-      if (!c.any_next) c.next = static_cast<std::uint32_t>(word_hash(e.words[1]));
+      c.any_next = e.words.size() < 2 || (e.prefix && e.words.size() == 2);
+      c.number_next = !c.any_next && e.words[1] == kAnyNumber;
+      if (!c.any_next && !c.number_next) c.next = static_cast<std::uint32_t>(word_hash(e.words[1]));
       candidates_.push_back(c);
     }
   }

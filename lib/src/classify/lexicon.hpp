@@ -56,6 +56,7 @@ struct Candidate {
   std::uint8_t words = 0;   // entries have at most 255 words
   bool initial = false;
   bool any_next = true;     // one word, or a second word that is a prefix: `next` tells nothing
+  bool number_next = false;  // the second word is kAnyNumber: the next token must be a number
 };
 
 // Whether n bytes at a and b are equal: a word is a few bytes, and a call to memcmp cost
