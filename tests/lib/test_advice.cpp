@@ -87,6 +87,9 @@ TEST_CASE("customer and order numbers") {
   CHECK(pii("numéro de commande 778899") == Kinds{"order-number"});
   CHECK(pii("I want to order 3 pizzas").empty());
   CHECK(pii("my order from 2019 was fine").empty());  // a year after a word is no order number
+  // Groups joined by hyphens, as web shops number orders.
+  CHECK(pii("@shop my order 123-4567890-1234567 never arrived") == Kinds{"order-number"});
+  CHECK(pii("order 12-05 was late").empty());  // a date after the word is no order number
 }
 
 TEST_CASE("several kinds are listed once each, in a fixed order") {
@@ -133,4 +136,16 @@ TEST_CASE("from text to advice in each language: private matters, requests, orde
   CHECK(advice("@acme 🤬🤬🤬", "") == Advice::hold);
   // Swearing in a compound is still swearing.
   CHECK(advice("Wat een kutbedrijf, alweer geen internet", "nl") == Advice::hold);
+  // Shaming the brand is heated in every language.
+  CHECK(advice("@Trenitalia vergognatevi, 2 ore di ritardo", "it") == Advice::hold);
+  CHECK(advice("@acme shame on you, three weeks without a refund", "en") == Advice::hold);
+  CHECK(advice("Schaam je, al weken geen antwoord", "nl") == Advice::hold);
+  CHECK(advice("Schämt euch, schon wieder kein Zug", "de") == Advice::hold);
+  CHECK(advice("Honte à vous, toujours pas de remboursement", "fr") == Advice::hold);
+  CHECK(advice("Qué vergüenza, tres semanas sin luz", "es") == Advice::hold);
+  // A victim of fraud needs an answer, in private.
+  CHECK(advice("J'ai été victime d'une fraude sur ma carte bancaire", "fr") == Advice::respond_private);
+  CHECK(advice("I have been the victim of fraud on my card", "en") == Advice::respond_private);
+  CHECK(advice("Ich bin Opfer von Betrug geworden, meine Karte wurde belastet", "de") == Advice::respond_private);
+  CHECK(advice("Sono stato vittima di una truffa con la vostra carta", "it") == Advice::respond_private);
 }
