@@ -222,6 +222,26 @@ TEST_CASE("a question answered at once by 'then' advice is a tip in each languag
   });
 }
 
+TEST_CASE("an instruction may open the main clause after a condition, in each language") {
+  using L = hark::Label;
+  check_cases({
+      {"If you go in summer, ask for a room with a sea view.", "en", L::expert_tip},
+      {"Als je in de zomer gaat, vraag om een kamer met uitzicht.", "nl", L::expert_tip, "Als je"},
+      {"Wenn ihr im Sommer fahrt, nehmt ein Zimmer mit Meerblick.", "de", L::expert_tip},
+      {"Se andate d'estate, chiedete una camera vista mare.", "it", L::expert_tip},
+      {"Si vous y allez l'été, demandez une chambre avec vue.", "fr", L::expert_tip},
+      {"Si vais en verano, pedid una habitación con vistas al mar.", "es", L::expert_tip},
+      {"Mejor pedir desde la app, el envío es gratis.", "es", L::expert_tip},
+      {"Alguien ha probado el nuevo menú", "es", L::question},
+  });
+  CHECK(first_cue("Wenn ihr im Sommer fahrt, nehmt ein Zimmer mit Meerblick.", "de", L::expert_tip).cue == "Wenn ihr");
+  CHECK(has_cue("Si vais en verano, pedid una habitación con vistas al mar.", "es", L::expert_tip));
+  // Only instructions: a verb-first question cue does not match there ("is" after a Dutch condition).
+  CHECK_FALSE(has_cue("Als je morgen gaat, is het er rustig.", "nl", L::question));
+  // And not after a comma without a condition before it.
+  CHECK_FALSE(has_cue("Het eten was goed, vraag is of het blijft.", "nl", L::expert_tip));
+}
+
 TEST_CASE("the umpteenth time is a complaint in each language") {
   using L = hark::Label;
   check_cases({

@@ -69,6 +69,14 @@ bool word_matches(const Token& t, std::string_view word, bool prefix) {
          (!t.tail.empty() && eq(t.tail));
 }
 
+// Whether an entry marked "^" may match at `t`: at a sentence start, and an instruction also
+// where the main clause begins after a condition ("If you go in summer, ask for ...", "Si
+// vais en verano, pedid ..."). Questions are not: in Dutch and German every main clause after
+// a condition opens with its verb ("Als je gaat, is het ...").
+bool starts_for(const Token& t, Kind kind) {
+  return t.sentence_start || (t.after_condition && kind == Kind::expert_tip);
+}
+
 // Cardinal numbers written as words, which a "#" in an entry matches as it matches digits:
 // "al vijf dagen" waits as long as "al 5 dagen". Grammar, so here and not in the lexicons.
 bool number_word(std::string_view w, std::uint64_t hash) {
@@ -97,7 +105,7 @@ bool number_matches(const Token& t) {
 // Whether `e` matches at token `at`, comparing its words from `from` on: an entry found under
 // its whole first word needs that word compared no more.
 bool entry_matches(const Entry& e, const std::vector<Token>& tokens, std::size_t at, std::size_t from) {
-  if (e.initial && !tokens[at].sentence_start) return false;
+  if (e.initial && !starts_for(tokens[at], e.kind)) return false;
   if (at + e.words.size() > tokens.size()) return false;
   for (std::size_t k = from; k < e.words.size(); ++k)
     if (e.words[k] == classify::kAnyNumber ? !number_matches(tokens[at + k])
@@ -147,7 +155,7 @@ void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, const std:
       const std::size_t best_len = best.entry ? best.last - best.first + 1 : 0;
       if (len < best_len || (len == best_len && best.entry && c.strength <= std::abs(best.entry->weight)))
         continue;
-      if (c.initial && !t.sentence_start) continue;
+      if (c.initial && !starts_for(t, c.kind)) continue;
       if (at + len > tokens.size() || !next_may_match(c)) continue;
       // The entry itself is read only when it has words left to compare.
       const Entry& e = lex.entries[c.id];
@@ -254,6 +262,14 @@ std::size_t sarcastic_opening(const std::vector<Token>& tokens, const Match& m) 
   return 0;
 }
 
+// "if", "als", "wenn", "se", "si", ...: a word that opens a condition. Asked of every
+// sentence start: the first letter turns most away.
+bool opens_condition(const Token& t) {
+  const char first = t.folded.empty() ? '\0' : t.folded[0];
+  return (first == 'i' || first == 'a' || first == 'w' || first == 'f' || first == 's') &&
+         folded_in(t, {"if", "als", "indien", "wenn", "falls", "se", "si"});
+}
+
 // "How do I cancel?", "Hoe kan ik opzeggen?", "Wie kann ich kündigen?", "Come faccio a
 // disdire?", "Comment puis-je annuler ?", "¿Cómo puedo cancelar?": asking how to do something
 // asks for help with it. The writer must be the one doing it ("How can you charge me
@@ -351,11 +367,22 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
   w.hashes.clear();
   for (const Token& t : w.tokens) w.hashes.push_back(key_hashes(t));
   // "Also, try ...": after an opener (and its comma) the next word still starts the sentence.
+  // "If ..., ask for ...": the word after a fronted condition's comma may be an imperative.
+  // One pass, forwards, so that an opener's next word is a start by the time it is looked at.
   for (std::size_t i = 0; i + 1 < w.tokens.size(); ++i) {
-    if (!w.tokens[i].sentence_start || !is_opener(lex, w.tokens[i].folded, w.hashes[i][0])) continue;
-    std::size_t next = i + 1;
-    while (next < w.tokens.size() && w.tokens[next].kind == TokenKind::punct && w.tokens[next].folded == ",") ++next;
-    if (next < w.tokens.size() && w.tokens[next].kind == TokenKind::word) w.tokens[next].sentence_start = true;
+    const Token& t = w.tokens[i];
+    if (!t.sentence_start) continue;
+    if (is_opener(lex, t.folded, w.hashes[i][0])) {
+      std::size_t next = i + 1;
+      while (next < w.tokens.size() && w.tokens[next].kind == TokenKind::punct && w.tokens[next].folded == ",") ++next;
+      if (next < w.tokens.size() && w.tokens[next].kind == TokenKind::word) w.tokens[next].sentence_start = true;
+    }
+    if (!opens_condition(t)) continue;
+    // To the first mark (an opener such as Spanish "si" may have marked the next word a start).
+    std::size_t k = i + 1;
+    while (k < w.tokens.size() && w.tokens[k].kind != TokenKind::punct) ++k;
+    if (k + 1 < w.tokens.size() && w.tokens[k].folded == "," && w.tokens[k + 1].kind == TokenKind::word)
+      w.tokens[k + 1].after_condition = true;
   }
   const std::vector<Token>& tokens = w.tokens;
 

@@ -32,6 +32,7 @@ struct Token {
   std::uint64_t hash = 0;  // word_hash(folded), worked out where the bytes were at hand
   bool caps = false;            // shouted: three or more letters, all upper case
   bool sentence_start = false;  // first word of a sentence, after any leading @handles
+  bool after_condition = false;  // first word after "If you go in summer, ...": may instruct
 };
 
 // Splits text into tokens, keeping URLs, @handles, #tags, emoji and emoticons whole. The
