@@ -7,7 +7,7 @@ Runs `HARK classify` on labeled JSON lines (a `label` key per record), groups th
 the classifier's raw confidence (its top score in `scores`), and fits a monotone map from raw
 confidence to the share of records whose class is right (pool-adjacent-violators), read off
 at fixed knots. Prints the knots for kCalibration in lib/src/classify/classify.cpp and a
-reliability table. Run it with HARK_RAW_CONFIDENCE=1 so hark reports uncalibrated values.
+reliability table. The raw confidence is the top of `scores`, which the table does not touch.
 """
 import json
 import subprocess
