@@ -539,6 +539,23 @@ TEST_CASE("language detection tells the six languages apart") {
   CHECK(hark::detect_language("is het") == "nl");
 }
 
+TEST_CASE("language detection settles short reviews, elisions and accented letters") {
+  // No function word at all: the words of each language's cue entries decide.
+  CHECK(hark::detect_language("Camera grande, ben pulita, colazione ottima") == "it");
+  CHECK(hark::detect_language("Super snelle levering, keurig verpakt") == "nl");
+  CHECK(hark::detect_language("Tolles Hotel, freundliches Personal") == "de");
+  // An elided article is French or Italian; the letters and words around it decide which.
+  CHECK(hark::detect_language("L'hôtel se trouve à côté de la gare.") == "fr");
+  CHECK(hark::detect_language("L'albergo è vicino alla stazione.") == "it");
+  CHECK(hark::detect_language("J'attends depuis lundi") == "fr");
+  // Letters only one of the six writes.
+  CHECK(hark::detect_language("Pésimo servicio, ¿nadie contesta?") == "es");
+  CHECK(hark::detect_language("Schöne Grüße") == "de");
+  // Shared words alone tell nothing.
+  CHECK(hark::detect_language("in").empty());
+  CHECK(hark::detect_language("Die Bahn hat neue Strecken.") == "de");
+}
+
 TEST_CASE("our own labeled examples come out right in every language, lang given or not") {
   for (const char* lang : {"en", "nl", "it", "de", "fr", "es"}) {
     CAPTURE(lang);
