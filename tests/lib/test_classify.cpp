@@ -153,6 +153,11 @@ TEST_CASE("asking how to cancel or get money back is a question, not a demand, i
       {"How can you charge me twice for the same order?", "en", L::complaint},
       {"How can you cancel my flight without telling me?", "en", L::complaint},
       {"How do I cancel this useless subscription?!", "en", L::complaint},
+      // Asking whether anyone knows of an outage asks; the outage is what is asked about.
+      {"Weet iemand of er een storing is bij de provider", "nl", L::question, "Weet iemand"},
+      {"Does anyone know if there is an outage in Leeds?", "en", L::question},
+      {"Weiß jemand, ob es eine Störung gibt?", "de", L::question},
+      {"Qualcuno sa se c'è un guasto sulla linea?", "it", L::question},
       // A how-to question in one sentence leaves the demand of another as it is.
       {"I want a refund and I will cancel my contract. How do I reach you?", "en", L::complaint},
   });
@@ -193,6 +198,7 @@ TEST_CASE("wondering, and asking for a way, are questions, and telling what one 
       {"Just watched the match with my brother at the pub.", "en", L::other},
       {"Complimenti al servizio clienti, bravissimi.", "it", L::praise},
   });
+  CHECK(hark::analyze("If the app freezes, force close it and clear the cache.", "en").label == L::expert_tip);
   // "Just" opening an instruction is still one.
   CHECK(hark::analyze("Just ask for a room at the back, it is much quieter", "en").label == L::expert_tip);
 }

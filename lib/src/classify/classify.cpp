@@ -34,7 +34,8 @@ constexpr float kRetweet = 0.6f;  // "RT @someone: ..." passes on what another s
 constexpr float kHashtag = 0.4f;  // hashtags tag a topic for others to find: more often news
 constexpr float kAskedAbout = 0.5f;
 constexpr float kCondition = 0.3f;   // "Want quiet? Then ask ...": the question sets up advice
-constexpr float kThenAdvice = 1.0f;       // "How do I cancel?": the cancel is asked about
+constexpr float kThenAdvice = 1.0f;
+constexpr float kWhoeverAdvice = 1.0f;  // "Wer früh bucht, spart": anyone who does so       // "How do I cancel?": the cancel is asked about
 constexpr double kComplaintOverQuestion = 1.0;
 constexpr double kQuestionWithComplaint = 0.3;
 
@@ -274,16 +275,23 @@ bool opens_condition(const Token& t) {
 // disdire?", "Comment puis-je annuler ?", "¿Cómo puedo cancelar?": asking how to do something
 // asks for help with it. The writer must be the one doing it ("How can you charge me
 // twice?" and "Hoe kan het dat ..." complain), so English, Dutch and German need a first
-// person; the Italian, French and Spanish verbs carry it.
+// person; the Italian, French and Spanish verbs carry it. Asking whether anyone knows counts
+// the same.
 bool asks_how_to(const std::vector<Token>& tokens, std::size_t at) {
   if (!tokens[at].sentence_start || at + 1 >= tokens.size()) return false;
   const Token& how = tokens[at];
+  const Token& verb = tokens[at + 1];
   // Most sentences open otherwise: the first letter turns them away.
   const char first = how.folded.empty() ? '\0' : how.folded[0];
-  if ((first != 'h' && first != 'w' && first != 'c') ||
-      !folded_in(how, {"how", "hoe", "wie", "come", "comment", "como"}))
-    return false;
-  const Token& verb = tokens[at + 1];
+  if (first != 'h' && first != 'w' && first != 'c' && first != 'd' && first != 'a' && first != 'q') return false;
+  // "Does anyone know if there is an outage?", "Weet iemand of er een storing is?": what
+  // others are asked about is no grievance either.
+  if (folded_in(how, {"does", "do"}) && at + 2 < tokens.size())
+    return folded_in(verb, {"anyone", "anybody", "somebody", "someone"}) && folded_in(tokens[at + 2], {"know"});
+  if (folded_in(how, {"anyone", "anybody"})) return folded_in(verb, {"know"});
+  if (folded_in(how, {"weet", "weiss", "qualcuno", "quelqu'un", "alguien"}))
+    return folded_in(verb, {"iemand", "jemand", "sa", "sait", "sabe"});
+  if (!folded_in(how, {"how", "hoe", "wie", "come", "comment", "como"})) return false;
   const auto person = [&] {
     return at + 2 < tokens.size() && folded_in(tokens[at + 2], {"i", "we", "ik", "wij", "ich", "wir", "man"});
   };
