@@ -92,6 +92,35 @@ TEST_CASE("customer and order numbers") {
   CHECK(pii("order 12-05 was late").empty());  // a date after the word is no order number
 }
 
+TEST_CASE("national identity and tax numbers count only with valid check digits") {
+  // Dutch BSN after its name, eleven-test; the same digits one off fail it.
+  CHECK(pii("mijn BSN is 111222333, kunnen jullie dit aanpassen?") == Kinds{"national-id"});
+  CHECK(pii("burgerservicenummer: 123.456.782") == Kinds{"national-id"});
+  CHECK(pii("mijn BSN is 111222334").empty());
+  CHECK(pii("bestand 111222333 verstuurd").empty());  // no name, no BSN
+  // Italian codice fiscale, check letter (RSSMRA85T10A562S is the textbook example).
+  CHECK(pii("il mio codice fiscale è RSSMRA85T10A562S") == Kinds{"national-id"});
+  CHECK(pii("codice rssmra85t10a562s per la pratica") == Kinds{"national-id"});
+  CHECK(pii("il mio codice fiscale è RSSMRA85T10A562T").empty());
+  // Spanish DNI and NIE, check letter.
+  CHECK(pii("Mi DNI es 12345678Z y no me dejan entrar") == Kinds{"national-id"});
+  CHECK(pii("NIE X1234567L, sin respuesta") == Kinds{"national-id"});
+  CHECK(pii("Mi DNI es 12345678A").empty());
+  // French NIR with its key, spaced as printed, Corsica included.
+  CHECK(pii("mon numéro de sécu 1 85 05 78 006 084 91") == Kinds{"national-id"});
+  CHECK(pii("NIR 2 90 10 2A 100 123 65") == Kinds{"national-id"});
+  CHECK(pii("mon numéro de sécu 1 85 05 78 006 084 92").empty());
+  // German Steuer-ID after its name, ISO 7064 check digit.
+  CHECK(pii("Meine Steuer-ID ist 86095742719") == Kinds{"national-id"});
+  CHECK(pii("Meine Steuer-ID ist 86095742718").empty());
+  // US SSN and UK National Insurance number after their names, with their number rules.
+  CHECK(pii("my SSN is 123-45-6789, please delete it") == Kinds{"national-id"});
+  CHECK(pii("my SSN is 666-45-6789").empty());
+  CHECK(pii("my national insurance number is AB 12 34 56 C") == Kinds{"national-id"});
+  CHECK(pii("my national insurance number is QQ 12 34 56 C").empty());  // Q never comes first
+  CHECK(pii("my national insurance number is GB 12 34 56 C").empty());
+}
+
 TEST_CASE("several kinds are listed once each, in a fixed order") {
   CHECK(pii("klantnummer 123456, bel 06-12345678 of mail a@b.nl, of 06-87654321") ==
         Kinds{"phone", "email", "customer-number"});
