@@ -32,10 +32,9 @@ constexpr float kSettingsPath = 1.5f;      // "Settings > Network > Wi-Fi"
 constexpr float kLink = 1.0f;     // a post with a link mostly shares news: "other"
 constexpr float kRetweet = 0.6f;  // "RT @someone: ..." passes on what another said
 constexpr float kHashtag = 0.4f;  // hashtags tag a topic for others to find: more often news
-constexpr float kAskedAbout = 0.5f;
-constexpr float kCondition = 0.3f;   // "Want quiet? Then ask ...": the question sets up advice
-constexpr float kThenAdvice = 1.0f;
-constexpr float kWhoeverAdvice = 1.0f;  // "Wer früh bucht, spart": anyone who does so       // "How do I cancel?": the cancel is asked about
+constexpr float kAskedAbout = 0.5f;   // "How do I cancel?": the cancel is asked about
+constexpr float kCondition = 0.3f;    // "Want quiet? Then ask ...": the question sets up advice
+constexpr float kThenAdvice = 1.0f;   // and the "then" is a tip cue
 constexpr double kComplaintOverQuestion = 1.0;
 constexpr double kQuestionWithComplaint = 0.3;
 
