@@ -336,7 +336,27 @@ TEST_CASE("praise answered at once by 'another' or 'again' and a complaint is sa
       // Coming back is praise, though "again" and "wieder" alone are complaint evidence.
       {"10/10 would stay again", "en", L::praise},
       {"Klare Empfehlung, wir kommen wieder", "de", L::praise},
+      // "How nice" first, and praise said on its own with the "again" later in the sentence.
+      {"Ma che bello, di nuovo un'ora di ritardo.", "it", L::complaint},
+      {"Oh great, my train is cancelled again. Love it.", "en", L::complaint},
+      {"Great, the hotel upgraded us again, thanks!", "en", L::praise},
   });
+  // The "again" itself is no complaint the praise could mock.
+  CHECK(first_cue("Great, the hotel upgraded us again, thanks!", "en", L::praise).cue == "Great");
+}
+
+TEST_CASE("could not be more is the most there is, and worth every cent is praise") {
+  using L = hark::Label;
+  check_cases({
+      {"Couldn't be more disappointed with the service.", "en", L::complaint},
+      {"The staff could not have been more helpful.", "en", L::praise},
+      {"Nicht billig, aber jeden Cent wert.", "de", L::praise},
+      {"Non economico, ma vale ogni centesimo.", "it", L::praise},
+      {"Pas donné, mais vaut chaque centime.", "fr", L::praise},
+      {"No es barato, pero vale cada céntimo.", "es", L::praise},
+  });
+  // "not more" without "could" is still a negation.
+  CHECK(hark::analyze("not more helpful than before", "en").label != L::praise);
 }
 
 TEST_CASE("greetings, season's wishes and a bare thanks are chatter, thanks for a fix is praise") {

@@ -237,19 +237,29 @@ bool never_so(const std::vector<Token>& tokens, std::size_t negation, std::size_
 
 // "Great, another delay", "Geweldig hoor, weer vertraging", "Na super, wieder Verspätung",
 // "Bravo, encore un retard", "Genial, otro retraso": praise that opens a sentence and is
-// answered at once by "another" or "again" mocks what follows. Returns where the "again"
-// word ends, or 0.
-std::size_t sarcastic_opening(const std::vector<Token>& tokens, const Match& m) {
+// answered at once by "another" or "again" mocks what follows; so does praise said on its
+// own ("Great, my train is cancelled again") in a sentence with an "again" anywhere.
+struct Mockery {
+  std::size_t from = 0;   // where the mocked complaint may start (byte offset); 0: no mockery
+  std::size_t again = 0;  // where the "again" word starts: it is no complaint of its own here
+};
+
+Mockery sarcastic_opening(const std::vector<Token>& tokens, const Match& m) {
   const std::size_t first = m.first;
-  const bool opens = tokens[first].sentence_start ||
-                     (first > 0 && tokens[first - 1].sentence_start &&
-                      folded_in(tokens[first - 1], {"oh", "ah", "na", "nou", "wow", "ma", "ach", "well", "ja"}));
-  if (!opens) return 0;
+  // Interjections and "how" may come first: "Oh great", "Ma che bello", "Na toll".
+  std::size_t start = first;
+  while (!tokens[start].sentence_start && start > 0 && start + 2 >= first &&
+         folded_in(tokens[start - 1], {"oh", "ah", "na", "nou", "wow", "ma", "ach", "well", "ja", "che", "how", "hoe",
+                                       "wie", "que"}))
+    --start;
+  if (!tokens[start].sentence_start) return {};
+  const auto again = [&](std::size_t k) {
+    return folded_in(tokens[k], {"again", "another", "weer", "alweer", "opnieuw", "wieder", "erneut", "nochmal",
+                                 "ancora", "altro", "altra", "nuovo", "encore", "autre", "nouveau", "otro", "otra",
+                                 "nuevo"});
+  };
   for (std::size_t k = m.last + 1; k < tokens.size() && k <= m.last + 4; ++k) {
-    if (folded_in(tokens[k], {"again", "another", "weer", "alweer", "opnieuw", "wieder", "erneut", "nochmal",
-                              "ancora", "altro", "altra", "nuovo", "encore", "autre", "nouveau", "otro", "otra",
-                              "nuevo"}))
-      return tokens[k].end;
+    if (again(k)) return {tokens[k].end, tokens[k].begin};
     const bool between = tokens[k].kind == TokenKind::punct
                              ? (tokens[k].folded == "," || tokens[k].folded == "!" || tokens[k].folded == "." ||
                                 tokens[k].folded == ":")
@@ -257,9 +267,17 @@ std::size_t sarcastic_opening(const std::vector<Token>& tokens, const Match& m) 
                                                      "just", "davvero", "vraiment", "wirklich", "echt", "doch",
                                                      "yet", "un", "une", "una", "uno", "ein", "eine", "einen",
                                                      "een", "a", "di", "de", "noch", "schon", "mal", "nog"});
-    if (!between) return 0;
+    if (!between) break;
   }
-  return 0;
+  // Praise said on its own, then an "again" before the sentence ends.
+  if (m.last + 1 < tokens.size() && tokens[m.last + 1].kind == TokenKind::punct &&
+      (tokens[m.last + 1].folded == "," || tokens[m.last + 1].folded == "!")) {
+    for (std::size_t k = m.last + 2; k < tokens.size() && !tokens[k].sentence_start; ++k) {
+      if (tokens[k].kind == TokenKind::punct && (tokens[k].folded == "." || tokens[k].folded == "?")) break;
+      if (again(k)) return {tokens[m.last + 1].end, tokens[k].begin};
+    }
+  }
+  return {};
 }
 
 // "if", "als", "wenn", "se", "si", ...: a word that opens a condition. Asked of every
@@ -301,6 +319,18 @@ bool asks_how_to(const std::vector<Token>& tokens, std::size_t at) {
   if (folded_in(how, {"comment"}))
     return folded_in(verb, {"puis-je", "dois-je", "peut-on", "pouvons-nous", "devons-nous", "faire", "fait"});
   if (folded_in(how, {"como"})) return folded_in(verb, {"puedo", "podemos", "hago", "hacemos", "debo", "debemos"});
+  return false;
+}
+
+// "couldn't be more disappointed", "could not be more helpful": "could not" with "more"
+// says the cue is the most there is; it keeps its class.
+bool could_not_be_more(const std::vector<Token>& tokens, std::size_t negation, std::size_t from, std::size_t to) {
+  const bool could = folded_in(tokens[negation], {"couldn't", "couldnt", "can't", "cant", "cannot"}) ||
+                     (negation > 0 && folded_in(tokens[negation], {"not"}) &&
+                      folded_in(tokens[negation - 1], {"could", "can"}));
+  if (!could) return false;
+  for (std::size_t k = from; k < to; ++k)
+    if (folded_in(tokens[k], {"more"})) return true;
   return false;
 }
 
@@ -459,7 +489,7 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
   std::size_t concessive_begin = SIZE_MAX, concessive_end = SIZE_MAX;  // "although ..." clause
   struct Sarcasm {
     std::size_t praise;  // where the praise cue starts
-    std::size_t after;   // where the "again" word ends
+    Mockery mockery;
   };
   std::vector<Sarcasm> sarcasm;
   // Whether token `at` is in a "How do I ..." sentence; asked for tokens in order.
@@ -537,6 +567,22 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
                          same_clause(negation_end, m.first) &&
                          !(label == Label::complaint && (negation_in_complaint || holds_negation(m))) &&
                          !beyond_negation(tokens, m.first, m.last);
+    // The negation is spent on this cue: it no longer counts on its own.
+    const auto spend_negation = [&] {
+      negation_end = SIZE_MAX;
+      if (negation_cue != SIZE_MAX) {
+        r.cues.erase(r.cues.begin() + static_cast<std::ptrdiff_t>(negation_cue));
+        if (last_contrast_cue != SIZE_MAX && last_contrast_cue > negation_cue) --last_contrast_cue;
+      }
+      negation_cue = SIZE_MAX;
+    };
+    // It reaches further than a negation: "could not have been more helpful".
+    if (negation_end != SIZE_MAX && m.first >= negation_end && same_clause(negation_end, m.first) &&
+        words_between(negation_end, m.first) <= kNegationReach + 1 &&
+        could_not_be_more(tokens, negation_begin, negation_end, m.first)) {
+      spend_negation();  // "could not be more helpful": the most there is, and no complaint
+      negated = false;
+    }
     if (negated && never_so(tokens, negation_begin, negation_end, m.first)) {
       negation_end = SIZE_MAX;  // "never so bad": the worst yet, still bad
       negated = false;
@@ -545,13 +591,7 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
       weight *= label == Label::praise ? kNegatedPraise : kNegatedComplaint;
       label = label == Label::praise ? Label::complaint : Label::praise;
       begin = tokens[negation_begin].begin;
-      negation_end = SIZE_MAX;
-      // The negation is spent on this cue: it no longer counts on its own.
-      if (negation_cue != SIZE_MAX) {
-        r.cues.erase(r.cues.begin() + static_cast<std::ptrdiff_t>(negation_cue));
-        if (last_contrast_cue != SIZE_MAX && last_contrast_cue > negation_cue) --last_contrast_cue;
-      }
-      negation_cue = SIZE_MAX;
+      spend_negation();
     }
     if (intensifier_end != SIZE_MAX && m.first >= intensifier_end &&
         words_between(intensifier_end, m.first) < kIntensifierReach &&
@@ -571,13 +611,13 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
     if (label == Label::expert_tip && addressed) weight *= kAddressedTip;
     if (negation_end == m.last + 1 && negation_begin == m.first) negation_cue = r.cues.size();
     if (label == Label::praise && !negated)
-      if (const std::size_t after = sarcastic_opening(tokens, m)) sarcasm.push_back({begin, after});
+      if (const Mockery mock = sarcastic_opening(tokens, m); mock.from) sarcasm.push_back({begin, mock});
     r.cues.push_back({label, text_of(text, begin, end), begin, end, weight});
   }
   // A sarcastic opening counts as the complaint it mocks, once a complaint follows it.
   for (const Sarcasm& s : sarcasm) {
     const bool mocked = std::any_of(r.cues.begin(), r.cues.end(), [&](const Cue& c) {
-      return c.label == Label::complaint && c.begin >= s.after;
+      return c.label == Label::complaint && c.begin >= s.mockery.from && c.begin != s.mockery.again;
     });
     for (Cue& c : r.cues)
       if (mocked && c.begin == s.praise && c.label == Label::praise) c.label = Label::complaint;
