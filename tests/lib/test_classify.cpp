@@ -354,6 +354,9 @@ TEST_CASE("could not be more is the most there is, and worth every cent is prais
       {"Non economico, ma vale ogni centesimo.", "it", L::praise},
       {"Pas donné, mais vaut chaque centime.", "fr", L::praise},
       {"No es barato, pero vale cada céntimo.", "es", L::praise},
+      // A recommendation is praise, also to those who like something; comfortable is praise.
+      {"Een echte aanrader voor wie van vis houdt.", "nl", L::praise},
+      {"Sehr bequeme Sitze im neuen ICE.", "de", L::praise},
   });
   // "not more" without "could" is still a negation.
   CHECK(hark::analyze("not more helpful than before", "en").label != L::praise);
