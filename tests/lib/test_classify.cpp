@@ -248,6 +248,20 @@ TEST_CASE("an instruction may open the main clause after a condition, in each la
   CHECK_FALSE(has_cue("Het eten was goed, vraag is of het blijft.", "nl", L::expert_tip));
 }
 
+TEST_CASE("asking for help or for a check in so many words is a question in each language") {
+  using L = hark::Label;
+  check_cases({
+      {"@AcmeHelp I need help resetting my password", "en", L::question, "I need help"},
+      {"@AcmeHelp could you check the status of my refund please", "en", L::question},
+      {"@AcmeHelp please advise how to update my billing address", "en", L::question},
+      {"@Acme ik heb hulp nodig met mijn wachtwoord", "nl", L::question},
+      {"@Acme ich brauche Hilfe mit meinem Passwort", "de", L::question},
+      {"@Acme ho bisogno di aiuto con la password", "it", L::question},
+      {"@Acme j'ai besoin d'aide avec mon mot de passe", "fr", L::question},
+      {"@Acme necesito ayuda con mi contraseña", "es", L::question},
+  });
+}
+
 TEST_CASE("the umpteenth time is a complaint in each language") {
   using L = hark::Label;
   check_cases({
