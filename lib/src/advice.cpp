@@ -218,7 +218,7 @@ std::vector<std::string_view> find_pii(std::string_view text) {
   if (has_email(text)) kinds.push_back("email");
   if (iban && longest_run >= 4 && has_iban(text)) kinds.push_back("iban");
   // Every national number has six digits or more (a National Insurance number exactly six).
-  if (digits >= 6 && has_national_id(text)) kinds.push_back("national-id");
+  if (digits >= 6 && has_national_id(text, digits, longest_run)) kinds.push_back("national-id");
   if (address && has_address(text)) kinds.push_back("address");
   if (longest_run >= 4 && has_customer_number(text)) kinds.push_back("customer-number");
   if (longest_run >= 4 && has_order_number(text)) kinds.push_back("order-number");

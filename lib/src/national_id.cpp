@@ -124,9 +124,26 @@ bool nino_ok(const std::string& n) {
          prefix != "NT" && prefix != "ZZ";
 }
 
+// Whether some word is 16 letters and digits long with at least six digits, as a codice
+// fiscale is: most texts have none, which spares them the pattern.
+bool codice_fiscale_shaped(std::string_view text) {
+  std::size_t run = 0, run_digits = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? upper(text[i]) : ' ';
+    if (digit(c) || (c >= 'A' && c <= 'Z')) {
+      ++run;
+      run_digits += digit(c);
+      continue;
+    }
+    if (run == 16 && run_digits >= 6) return true;
+    run = run_digits = 0;
+  }
+  return false;
+}
+
 }  // namespace
 
-bool has_national_id(std::string_view text) {
+bool has_national_id(std::string_view text, std::size_t digits, std::size_t longest_run) {
   static const RE2 bsn(R"((?i)\b(?:bsn|burgerservicenummer|sofinummer|sofi-nummer))" + kTail +
                        R"((\d{3}[. ]?\d{3}[. ]?\d{3})\b)");
   static const RE2 codice_fiscale(
@@ -138,9 +155,17 @@ bool has_national_id(std::string_view text) {
   static const RE2 ssn(R"((?i)\b(?:ssn|social security(?: number| no)?))" + kTail + R"((\d{3}-?\d{2}-?\d{4})\b)");
   static const RE2 nino(R"((?i)\b(?:national insurance(?: number| no)?|ni number|nino))" + kTail +
                         R"(([a-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[a-d])\b)");
-  return any_match(text, codice_fiscale, codice_fiscale_ok) || any_match(text, bsn, bsn_ok) ||
-         any_match(text, dni, dni_ok) || any_match(text, nir, nir_ok) ||
-         any_match(text, steuer_id, steuer_id_ok) || any_match(text, ssn, ssn_ok) || any_match(text, nino, nino_ok);
+  // The numbers known by their name: one search for any of the names first, as most texts
+  // name none.
+  static const RE2 names(R"((?i)bsn|burgerservice|sofi|steuer|identifikationsnummer|idnr|ssn|social security|national insurance|ni number|nino)");
+  // A codice fiscale has 6 or 7 digits, a NINO 6, a DNI or NIE a run of 7 or 8, a BSN and
+  // an SSN 9, a Steuer-ID 11, a NIR 13 and its key (14 digits in Corsica).
+  if (digits >= 6 && codice_fiscale_shaped(text) && any_match(text, codice_fiscale, codice_fiscale_ok)) return true;
+  if (longest_run >= 7 && any_match(text, dni, dni_ok)) return true;
+  if (digits >= 14 && any_match(text, nir, nir_ok)) return true;
+  if (!RE2::PartialMatch(text, names)) return false;
+  return (digits >= 9 && any_match(text, bsn, bsn_ok)) || (digits >= 11 && any_match(text, steuer_id, steuer_id_ok)) ||
+         (digits >= 9 && any_match(text, ssn, ssn_ok)) || any_match(text, nino, nino_ok);
 }
 
 }  // namespace hark

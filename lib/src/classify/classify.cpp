@@ -192,9 +192,31 @@ bool is_opener(const Lexicon& lex, std::string_view word, std::uint64_t hash) {
 
 bool folded_in(const Token& t, std::initializer_list<std::string_view> words) {
   if (t.kind != TokenKind::word) return false;
+  // Compared inline: these words are short, and a call to memcmp each cost more.
   for (std::string_view w : words)
-    if (t.folded == w) return true;
+    if (t.folded.size() == w.size() && classify::same_bytes(t.folded.data(), w.data(), w.size())) return true;
   return false;
+}
+
+// Words that open the sentences some rules look for, found with the token's hash: one probe
+// turns away nearly every sentence start, where comparing with each word cost more.
+enum class Opening : std::uint8_t { none, how, who_knows, condition };
+
+Opening opening(const Token& t) {
+  static const classify::WordTable<Opening> table = [] {
+    const std::pair<std::string_view, Opening> words[] = {
+        {"how", Opening::how}, {"hoe", Opening::how}, {"wie", Opening::how}, {"come", Opening::how},
+        {"comment", Opening::how}, {"como", Opening::how}, {"does", Opening::who_knows}, {"do", Opening::who_knows},
+        {"anyone", Opening::who_knows}, {"anybody", Opening::who_knows}, {"weet", Opening::who_knows},
+        {"weiss", Opening::who_knows}, {"qualcuno", Opening::who_knows}, {"quelqu'un", Opening::who_knows},
+        {"alguien", Opening::who_knows}, {"if", Opening::condition}, {"als", Opening::condition},
+        {"indien", Opening::condition}, {"wenn", Opening::condition}, {"falls", Opening::condition},
+        {"se", Opening::condition}, {"si", Opening::condition}};
+    classify::WordTable<Opening> t(std::size(words));
+    for (const auto& [word, kind] : words) t.insert(word, kind);
+    return t;
+  }();
+  return t.kind == TokenKind::word ? table.find(t.hash, t.folded) : Opening::none;
 }
 
 // "not only good but cheap", "nothing but praise", "niets dan lof", "nichts als Lob", "ne ...
@@ -253,10 +275,17 @@ Mockery sarcastic_opening(const std::vector<Token>& tokens, const Match& m) {
                                        "wie", "que"}))
     --start;
   if (!tokens[start].sentence_start) return {};
+  // Looked up by hash: the words of a whole sentence may be asked.
+  static const classify::WordTable<bool> again_words = [] {
+    const std::string_view words[] = {"again", "another", "weer", "alweer", "opnieuw", "wieder", "erneut",
+                                      "nochmal", "ancora", "altro", "altra", "nuovo", "encore", "autre",
+                                      "nouveau", "otro", "otra", "nuevo"};
+    classify::WordTable<bool> t(std::size(words));
+    for (std::string_view w : words) t.insert(w, true);
+    return t;
+  }();
   const auto again = [&](std::size_t k) {
-    return folded_in(tokens[k], {"again", "another", "weer", "alweer", "opnieuw", "wieder", "erneut", "nochmal",
-                                 "ancora", "altro", "altra", "nuovo", "encore", "autre", "nouveau", "otro", "otra",
-                                 "nuevo"});
+    return tokens[k].kind == TokenKind::word && again_words.find(tokens[k].hash, tokens[k].folded);
   };
   for (std::size_t k = m.last + 1; k < tokens.size() && k <= m.last + 4; ++k) {
     if (again(k)) return {tokens[k].end, tokens[k].begin};
@@ -280,13 +309,8 @@ Mockery sarcastic_opening(const std::vector<Token>& tokens, const Match& m) {
   return {};
 }
 
-// "if", "als", "wenn", "se", "si", ...: a word that opens a condition. Asked of every
-// sentence start: the first letter turns most away.
-bool opens_condition(const Token& t) {
-  const char first = t.folded.empty() ? '\0' : t.folded[0];
-  return (first == 'i' || first == 'a' || first == 'w' || first == 'f' || first == 's') &&
-         folded_in(t, {"if", "als", "indien", "wenn", "falls", "se", "si"});
-}
+// "if", "als", "wenn", "se", "si", ...: a word that opens a condition.
+bool opens_condition(const Token& t) { return opening(t) == Opening::condition; }
 
 // "How do I cancel?", "Hoe kan ik opzeggen?", "Wie kann ich kündigen?", "Come faccio a
 // disdire?", "Comment puis-je annuler ?", "¿Cómo puedo cancelar?": asking how to do something
@@ -298,9 +322,8 @@ bool asks_how_to(const std::vector<Token>& tokens, std::size_t at) {
   if (!tokens[at].sentence_start || at + 1 >= tokens.size()) return false;
   const Token& how = tokens[at];
   const Token& verb = tokens[at + 1];
-  // Most sentences open otherwise: the first letter turns them away.
-  const char first = how.folded.empty() ? '\0' : how.folded[0];
-  if (first != 'h' && first != 'w' && first != 'c' && first != 'd' && first != 'a' && first != 'q') return false;
+  const Opening kind = opening(how);
+  if (kind != Opening::how && kind != Opening::who_knows) return false;  // most sentences
   // "Does anyone know if there is an outage?", "Weet iemand of er een storing is?": what
   // others are asked about is no grievance either.
   if (folded_in(how, {"does", "do"}) && at + 2 < tokens.size())
@@ -323,12 +346,14 @@ bool asks_how_to(const std::vector<Token>& tokens, std::size_t at) {
 }
 
 // "couldn't be more disappointed", "could not be more helpful": "could not" with "more"
-// says the cue is the most there is; it keeps its class.
-bool could_not_be_more(const std::vector<Token>& tokens, std::size_t negation, std::size_t from, std::size_t to) {
-  const bool could = folded_in(tokens[negation], {"couldn't", "couldnt", "can't", "cant", "cannot"}) ||
-                     (negation > 0 && folded_in(tokens[negation], {"not"}) &&
-                      folded_in(tokens[negation - 1], {"could", "can"}));
-  if (!could) return false;
+// says the cue is the most there is; it keeps its class. Whether the negation at `negation`
+// is a "could not".
+bool could_not(const std::vector<Token>& tokens, std::size_t negation) {
+  return folded_in(tokens[negation], {"couldn't", "couldnt", "can't", "cant", "cannot"}) ||
+         (negation > 0 && folded_in(tokens[negation], {"not"}) && folded_in(tokens[negation - 1], {"could", "can"}));
+}
+
+bool more_between(const std::vector<Token>& tokens, std::size_t from, std::size_t to) {
   for (std::size_t k = from; k < to; ++k)
     if (folded_in(tokens[k], {"more"})) return true;
   return false;
@@ -483,6 +508,7 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
   std::size_t negation_end = SIZE_MAX, negation_begin = 0, intensifier_end = SIZE_MAX;
   std::size_t negation_cue = SIZE_MAX;  // the cue the negation word itself made, if any
   bool negation_in_complaint = false;   // the negation is part of a longer complaint cue
+  bool negation_could = false;          // it is a "could not" ("could not be more helpful")
   std::size_t last_contrast_cue = SIZE_MAX;  // cues before this index sit before a "but"
   std::size_t rhetorical_end = SIZE_MAX;     // the token after the last "why"
   Match restricting{nullptr, 0, 0};          // the last negation that turned nothing
@@ -522,6 +548,7 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
         negation_begin = m.first;
         negation_end = m.last + 1;
         negation_cue = SIZE_MAX;
+        negation_could = could_not(tokens, m.first);
         // "toujours pas reçu mon colis": the negation belongs to the complaint cue it sits
         // in; the cues after it are no less a complaint for it.
         // The cue may come before or after the negation among matches of the same start
@@ -577,9 +604,9 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
       negation_cue = SIZE_MAX;
     };
     // It reaches further than a negation: "could not have been more helpful".
-    if (negation_end != SIZE_MAX && m.first >= negation_end && same_clause(negation_end, m.first) &&
-        words_between(negation_end, m.first) <= kNegationReach + 1 &&
-        could_not_be_more(tokens, negation_begin, negation_end, m.first)) {
+    if (negation_could && negation_end != SIZE_MAX && m.first >= negation_end &&
+        words_between(negation_end, m.first) <= kNegationReach + 1 && same_clause(negation_end, m.first) &&
+        more_between(tokens, negation_end, m.first)) {
       spend_negation();  // "could not be more helpful": the most there is, and no complaint
       negated = false;
     }
