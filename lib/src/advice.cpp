@@ -103,6 +103,34 @@ bool has_iban(std::string_view text) {
   return false;
 }
 
+// Payment cards: 13 to 19 digits, in groups or not, from the issuers' first digits (2 to 6),
+// and a valid Luhn check digit: doubling every second digit from the right, the sum is a
+// multiple of 10.
+bool has_card_number(std::string_view text) {
+  static const RE2 card(R"(\b([2-6](?:[ -]?\d){12,18})\b)");
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  while (RE2::FindAndConsume(&input, card, &match)) {
+    // Part of a longer number ("order 123-4567890-1234567") is no card number.
+    const std::size_t begin = static_cast<std::size_t>(match.data() - text.data()), end = begin + match.size();
+    const auto separator = [](char c) { return c == ' ' || c == '-'; };
+    if ((begin >= 2 && separator(text[begin - 1]) && digit(text[begin - 2])) ||
+        (end + 1 < text.size() && separator(text[end]) && digit(text[end + 1])))
+      continue;
+    int sum = 0;
+    bool twice = false;
+    for (std::size_t i = match.size(); i-- > 0;) {
+      if (!digit(match[i])) continue;
+      int d = match[i] - '0';
+      if (twice && (d *= 2) > 9) d -= 9;
+      sum += d;
+      twice = !twice;
+    }
+    if (sum % 10 == 0) return true;
+  }
+  return false;
+}
+
 bool ascii_letter(char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
 
 // Whether the digit at `k` has the neighbours every branch of the address pattern needs
@@ -217,6 +245,7 @@ std::vector<std::string_view> find_pii(std::string_view text) {
   }
   if (has_email(text)) kinds.push_back("email");
   if (iban && longest_run >= 4 && has_iban(text)) kinds.push_back("iban");
+  if (digits >= 13 && has_card_number(text)) kinds.push_back("card-number");
   // Every national number has six digits or more (a National Insurance number exactly six).
   if (digits >= 6 && has_national_id(text, digits, longest_run)) kinds.push_back("national-id");
   if (address && has_address(text)) kinds.push_back("address");

@@ -92,6 +92,18 @@ TEST_CASE("customer and order numbers") {
   CHECK(pii("order 12-05 was late").empty());  // a date after the word is no order number
 }
 
+TEST_CASE("payment card numbers count only with a valid Luhn check digit") {
+  CHECK(pii("charged twice on my card 4111 1111 1111 1111") == Kinds{"card-number"});
+  CHECK(pii("card 5454-5454-5454-5454 declined") == Kinds{"card-number"});
+  CHECK(pii("amex 378282246310005 refused") == Kinds{"card-number"});
+  // One digit off fails the check; issuers' numbers start with 2 to 6; 12 digits are too few.
+  CHECK(pii("charged twice on my card 4111 1111 1111 1112").empty());
+  CHECK(pii("parcel 9111 1111 1111 1111 stuck").empty());
+  CHECK(pii("code 4111 1111 1111").empty());
+  // Nor is a part of a longer number.
+  CHECK(pii("shipment 123-4111111111111111 arrived").empty());
+}
+
 TEST_CASE("national identity and tax numbers count only with valid check digits") {
   // Dutch BSN after its name, eleven-test; the same digits one off fail it.
   CHECK(pii("mijn BSN is 111222333, kunnen jullie dit aanpassen?") == Kinds{"national-id"});

@@ -14,9 +14,9 @@ enum class Advice { respond, respond_private, amplify, hold, none };
 std::string_view advice_name(Advice a);
 
 // The kinds of personal data in `text`, each at most once, in this order: "phone", "email",
-// "iban", "national-id", "address", "customer-number", "order-number". Never the values
-// themselves. IBANs and national numbers count only when their check digits or letters are
-// right; dates, prices and years are not phones.
+// "iban", "card-number", "national-id", "address", "customer-number", "order-number". Never
+// the values themselves. IBANs, card numbers and national numbers count only when their check
+// digits or letters are right; dates, prices and years are not phones.
 std::vector<std::string_view> find_pii(std::string_view text);
 
 // The advice for a classified mention with the personal data kinds found in it.
