@@ -177,11 +177,10 @@ bool has_address(std::string_view text) {
   return RE2::PartialMatch(text, address);
 }
 
-// A reference number: the keyword, then up to two of "nr", "no.", "#", ":" or "is" ("mijn
-// klantnummer is 123456"), then an optional short letter prefix and at least four digits,
-// or three, a hyphen and four or more ("order 123-4567890-1234567").
-const char* const kNumberTail =
-    R"(\b[\s.:#°=-]*(?:(?:nr|no|n|number|nummer|numero|número|numéro|n°|nº|is|ist|è|es|est|lautet)\b[\s.:#°=-]*){0,2}[A-Z]{0,3}-?(?:\d{4,}|\d{3}-\d{4,}))";
+// A reference number: the keyword, what may stand after a number's name, then an optional
+// short letter prefix and at least four digits, or three, a hyphen and four or more ("order
+// 123-4567890-1234567").
+const std::string kNumberTail = std::string(kAfterNumberName) + R"([A-Z]{0,3}-?(?:\d{4,}|\d{3}-\d{4,}))";
 
 bool has_customer_number(std::string_view text) {
   static const RE2 re(std::string(R"((?i)\b(?:klantnummer|klantnr|klant nr|lidnummer|contractnummer|kundennummer|kundennr|kunden-nr|vertragsnummer|numero cliente|codice cliente|numero contratto|numéro client|numéro de client|n° client|número de cliente|numero de cliente|customer number|customer no|customer id|account number|account no|account nr|acct))") + kNumberTail);

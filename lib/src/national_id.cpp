@@ -30,9 +30,7 @@ bool any_match(std::string_view text, const RE2& re, Valid valid) {
   return false;
 }
 
-// After a number's name: up to two of "nr", "no.", "#", ":" or "is", as in "mijn BSN is ...".
-const std::string kTail =
-    R"(\b[\s.:#°=-]*(?:(?:nr|no|n|number|nummer|numero|is|ist|è|es|est|lautet)\b[\s.:#°=-]*){0,2})";
+const std::string kTail(kAfterNumberName);
 
 // Dutch BSN, eleven-test: 9·d1 + 8·d2 + … + 2·d8 − d9 is a multiple of 11.
 bool bsn_ok(const std::string& d) {

@@ -4,6 +4,12 @@
 
 namespace hark {
 
+// What may stand between a number's name and the number: up to two of "nr", "no.", "#", ":"
+// or "is", as in "mijn klantnummer is 123456" or "mijn BSN is ...". A regular expression,
+// shared by the patterns that find a number by its name.
+inline constexpr std::string_view kAfterNumberName =
+    R"(\b[\s.:#°=-]*(?:(?:nr|no|n|number|nummer|numero|número|numéro|n°|nº|is|ist|è|es|est|lautet)\b[\s.:#°=-]*){0,2})";
+
 // Whether `text` holds a national identity or tax number, checked as each country checks it:
 // a Dutch BSN (after "BSN" or "burgerservicenummer", eleven-test), an Italian codice fiscale
 // (check letter), a Spanish DNI or NIE (check letter), a French NIR (key 97), a German
