@@ -309,9 +309,6 @@ Mockery sarcastic_opening(const std::vector<Token>& tokens, const Match& m) {
   return {};
 }
 
-// "if", "als", "wenn", "se", "si", ...: a word that opens a condition.
-bool opens_condition(const Token& t) { return opening(t) == Opening::condition; }
-
 // "How do I cancel?", "Hoe kan ik opzeggen?", "Wie kann ich kündigen?", "Come faccio a
 // disdire?", "Comment puis-je annuler ?", "¿Cómo puedo cancelar?": asking how to do something
 // asks for help with it. The writer must be the one doing it ("How can you charge me
@@ -431,15 +428,18 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
   // "Also, try ...": after an opener (and its comma) the next word still starts the sentence.
   // "If ..., ask for ...": the word after a fronted condition's comma may be an imperative.
   // One pass, forwards, so that an opener's next word is a start by the time it is looked at.
+  bool may_ask_how = false;  // some sentence opens like a how-to or who-knows question
   for (std::size_t i = 0; i + 1 < w.tokens.size(); ++i) {
     const Token& t = w.tokens[i];
     if (!t.sentence_start) continue;
+    const Opening opens = opening(t);
+    may_ask_how = may_ask_how || opens == Opening::how || opens == Opening::who_knows;
     if (is_opener(lex, t.folded, w.hashes[i][0])) {
       std::size_t next = i + 1;
       while (next < w.tokens.size() && w.tokens[next].kind == TokenKind::punct && w.tokens[next].folded == ",") ++next;
       if (next < w.tokens.size() && w.tokens[next].kind == TokenKind::word) w.tokens[next].sentence_start = true;
     }
-    if (!opens_condition(t)) continue;
+    if (opens != Opening::condition) continue;
     // To the first mark (an opener such as Spanish "si" may have marked the next word a start).
     std::size_t k = i + 1;
     while (k < w.tokens.size() && w.tokens[k].kind != TokenKind::punct) ++k;
@@ -481,7 +481,7 @@ Reading read(std::string_view text, std::string_view lang, std::vector<Cue> cues
     if (t.kind != TokenKind::word) continue;
     ++words;
     shouted_words += t.caps;
-    if (t.sentence_start && !any_how_to) any_how_to = asks_how_to(tokens, k);
+    if (t.sentence_start && may_ask_how && !any_how_to) any_how_to = asks_how_to(tokens, k);
   }
   const bool all_caps = words >= 4 && shouted_words * 2 > words;
   r.addressed = addressed;
