@@ -323,12 +323,13 @@ bool asks_how_to(const std::vector<Token>& tokens, std::size_t at) {
   if (kind != Opening::how && kind != Opening::who_knows) return false;  // most sentences
   // "Does anyone know if there is an outage?", "Weet iemand of er een storing is?": what
   // others are asked about is no grievance either.
-  if (folded_in(how, {"does", "do"}) && at + 2 < tokens.size())
-    return folded_in(verb, {"anyone", "anybody", "somebody", "someone"}) && folded_in(tokens[at + 2], {"know"});
-  if (folded_in(how, {"anyone", "anybody"})) return folded_in(verb, {"know"});
-  if (folded_in(how, {"weet", "weiss", "qualcuno", "quelqu'un", "alguien"}))
-    return folded_in(verb, {"iemand", "jemand", "sa", "sait", "sabe"});
-  if (!folded_in(how, {"how", "hoe", "wie", "come", "comment", "como"})) return false;
+  if (kind == Opening::who_knows) {
+    if (folded_in(how, {"does", "do"}))
+      return at + 2 < tokens.size() && folded_in(verb, {"anyone", "anybody", "somebody", "someone"}) &&
+             folded_in(tokens[at + 2], {"know"});
+    if (folded_in(how, {"anyone", "anybody"})) return folded_in(verb, {"know"});
+    return folded_in(verb, {"iemand", "jemand", "sa", "sait", "sabe"});  // "weet iemand", "qualcuno sa"
+  }
   const auto person = [&] {
     return at + 2 < tokens.size() && folded_in(tokens[at + 2], {"i", "we", "ik", "wij", "ich", "wir", "man"});
   };
