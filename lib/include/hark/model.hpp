@@ -37,12 +37,14 @@ struct TrainOptions {
   double learning_rate = 0.5;
   double dropout = 0.2;  // share of an example's features left out of each step
   double l2 = 1e-5;  // weight decay per example seen
+  double bayes_smoothing = 0.25;  // added to each count of the naive Bayes reading
   std::uint64_t seed = 1;  // shuffling order
 };
 
 // A multinomial logistic regression over hashed features of the folded text (word uni- and
-// bigrams, character n-grams) and of the built-in classifier's cues and scores. Immutable once built; predict() may
-// be called from several threads at once.
+// bigrams, character n-grams), of the built-in classifier's cues and scores, and of a naive
+// Bayes reading of the text (folded into the text weights). Immutable once built; predict()
+// may be called from several threads at once.
 class Model {
  public:
   // The file format version written by save() and accepted by load().
