@@ -261,3 +261,31 @@ TEST_CASE("folds come from the id's FNV-1a hash") {
   CHECK(hark::fold_of("a", 3) == 0xaf63dc4c8601ec8cULL % 3);
   CHECK(hark::fold_of("toy:1", 5) == hark::fold_of("toy:1", 5));
 }
+
+TEST_CASE("a model's confidence on texts it has not seen matches how often it is right") {
+  // Every text is one shared made-up word, complaint 5 times in 7 and praise otherwise, plus
+  // a word of its own that a model can learn by heart. Learned by heart, the own words make
+  // the model surer than the shared word warrants on texts it has not seen.
+  const auto own_word = [](std::size_t i) {
+    std::string w = "q";
+    for (; i > 0; i /= 26) w += static_cast<char>('a' + i % 26);
+    return w + "x";
+  };
+  const auto label = [](std::size_t i) { return i % 7 < 5 ? hark::Label::complaint : hark::Label::praise; };
+  std::vector<hark::Example> examples;
+  for (std::size_t i = 0; i < 700; ++i) {
+    const std::string text = "zorblat " + own_word(i + 1);
+    examples.push_back({text, hark::analyze(text, "en"), label(i)});
+  }
+  const hark::Model model = hark::train(examples);
+  double confidence = 0, right = 0;
+  constexpr std::size_t kNew = 700;
+  for (std::size_t i = 0; i < kNew; ++i) {
+    const std::string text = "zorblat " + own_word(100000 + i * 7919);
+    const hark::Prediction p = model.predict(text, hark::analyze(text, "en"));
+    confidence += p.scores[static_cast<std::size_t>(p.label)] / kNew;
+    right += (p.label == label(i)) / double{kNew};
+  }
+  CHECK(std::abs(right - 5.0 / 7) < 0.03);
+  CHECK_MESSAGE(std::abs(confidence - right) < 0.03, "mean confidence ", confidence, ", right ", right);
+}
