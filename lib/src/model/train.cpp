@@ -38,15 +38,15 @@ class Draws {
 // The sharpness (one over the temperature) that makes `model`'s probabilities, raised to it
 // and renormalized, best fit the labels of `held_out`: the least cross-entropy, found by
 // golden-section search, as the cross-entropy is convex in the sharpness.
-double fit_sharpness(const Model& model, const std::vector<Example>& held_out) {
+double fit_sharpness(const Model& model, const std::vector<const Example*>& held_out) {
   std::vector<std::array<double, kLabels>> logs;
   std::vector<std::size_t> truth;
-  for (const Example& e : held_out) {
-    const Prediction p = model.predict(e.text, e.builtin);
+  for (const Example* e : held_out) {
+    const Prediction p = model.predict(e->text, e->builtin);
     std::array<double, kLabels> l;
     for (std::size_t k = 0; k < kLabels; ++k) l[k] = std::log(std::max(p.scores[k], 1e-300));
     logs.push_back(l);
-    truth.push_back(static_cast<std::size_t>(e.label));
+    truth.push_back(static_cast<std::size_t>(e->label));
   }
   const auto cross_entropy = [&](double sharpness) {
     double sum = 0;
@@ -74,7 +74,7 @@ double fit_sharpness(const Model& model, const std::vector<Example>& held_out) {
 // falling linearly to zero over the run and L2 decay kept as one scale factor for all weights,
 // so an update touches only the example's own features. All weights are multiplied by
 // `sharpness` at the end.
-Model fit(const std::vector<Example>& examples, const TrainOptions& options, double sharpness) {
+Model fit(const std::vector<const Example*>& examples, const TrainOptions& options, double sharpness) {
   const std::size_t buckets = std::size_t{1} << options.bucket_bits;
   const auto reading_row = [&](std::size_t k) { return static_cast<std::uint32_t>(buckets + k); };
   const auto bayes_row = [&](std::size_t k) { return reading_row(kReadingFeatures + k); };
@@ -84,7 +84,7 @@ Model fit(const std::vector<Example>& examples, const TrainOptions& options, dou
   std::vector<float> text_value(examples.size());
   model::FeatureExtractor extractor;
   for (std::size_t i = 0; i < examples.size(); ++i) {
-    const model::Features f = extractor.extract(examples[i].text, examples[i].builtin, options.bucket_bits);
+    const model::Features f = extractor.extract(examples[i]->text, examples[i]->builtin, options.bucket_bits);
     text[i].assign(f.text.begin(), f.text.end());
     text_value[i] = f.text_value;
   }
@@ -94,14 +94,14 @@ Model fit(const std::vector<Example>& examples, const TrainOptions& options, dou
   // regression learns how far to trust it on texts naive Bayes has not seen (read on its own
   // counts, it would look right on every training text). +0.005 in cross-validation.
   model::NaiveBayes bayes(buckets, options.bayes_smoothing);
-  for (std::size_t i = 0; i < examples.size(); ++i) bayes.add(text[i], examples[i].label);
+  for (std::size_t i = 0; i < examples.size(); ++i) bayes.add(text[i], examples[i]->label);
   std::vector<std::array<double, kLabels>> bayes_reading(examples.size());
   constexpr std::size_t kBayesFolds = 5;
   for (std::size_t fold = 0; fold < kBayesFolds; ++fold) {
-    for (std::size_t i = fold; i < examples.size(); i += kBayesFolds) bayes.remove(text[i], examples[i].label);
+    for (std::size_t i = fold; i < examples.size(); i += kBayesFolds) bayes.remove(text[i], examples[i]->label);
     bayes.fit();
     for (std::size_t i = fold; i < examples.size(); i += kBayesFolds) bayes_reading[i] = bayes.read(text[i], text_value[i]);
-    for (std::size_t i = fold; i < examples.size(); i += kBayesFolds) bayes.add(text[i], examples[i].label);
+    for (std::size_t i = fold; i < examples.size(); i += kBayesFolds) bayes.add(text[i], examples[i]->label);
   }
   bayes.fit();  // on all examples: the reading the model is left with
   // Scaled to a root mean square of 1 over the examples, so the learning rate suits it as it
@@ -118,7 +118,7 @@ Model fit(const std::vector<Example>& examples, const TrainOptions& options, dou
   // leaves out single cues (0.002 better in cross-validation).
   std::vector<std::vector<Feature>> features(examples.size());
   for (std::size_t i = 0; i < examples.size(); ++i) {
-    const Analysis& builtin = examples[i].builtin;
+    const Analysis& builtin = examples[i]->builtin;
     for (const std::uint32_t bucket : text[i]) features[i].push_back({bucket, text_value[i]});
     for (const Cue& cue : builtin.cues)
       features[i].push_back({reading_row(static_cast<std::size_t>(cue.label)), static_cast<float>(cue.weight)});
@@ -162,7 +162,7 @@ Model fit(const std::vector<Example>& examples, const TrainOptions& options, dou
       for (double& x : z) sum += x = std::exp(x - top);
       std::array<double, kLabels> gradient;  // p - y, per class
       for (std::size_t k = 0; k < kLabels; ++k)
-        gradient[k] = z[k] / sum - (static_cast<std::size_t>(examples[i].label) == k ? 1.0 : 0.0);
+        gradient[k] = z[k] / sum - (static_cast<std::size_t>(examples[i]->label) == k ? 1.0 : 0.0);
 
       scale *= 1.0 - rate * options.l2;
       for (const Feature& f : kept)
@@ -204,14 +204,15 @@ Model train(const std::vector<Example>& examples, const TrainOptions& options) {
   // texts' own words. A model trained on four fifths of the examples measures by how much on
   // the fifth, and the model's probabilities are tempered by as much. Too few examples
   // would measure noise.
+  std::vector<const Example*> all, learn, held_out;
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    all.push_back(&examples[i]);
+    (i % 5 == 4 ? held_out : learn).push_back(&examples[i]);
+  }
   double sharpness = 1.0;
   constexpr std::size_t kTemperingMinimum = 200;
-  if (examples.size() >= kTemperingMinimum) {
-    std::vector<Example> learn, held_out;
-    for (std::size_t i = 0; i < examples.size(); ++i) (i % 5 == 4 ? held_out : learn).push_back(examples[i]);
-    sharpness = fit_sharpness(fit(learn, options, 1.0), held_out);
-  }
-  return fit(examples, options, sharpness);
+  if (examples.size() >= kTemperingMinimum) sharpness = fit_sharpness(fit(learn, options, 1.0), held_out);
+  return fit(all, options, sharpness);
 }
 
 }  // namespace hark
