@@ -213,6 +213,24 @@ TEST_CASE("'Wer ..., sollte ...' and what made it work again are German advice")
   CHECK(hark::analyze("Wer kann mir sagen, wann der nächste Zug fährt?", "de").label == L::question);
 }
 
+TEST_CASE("a fix and what it brings back is advice in each language, and so are the usual fixes") {
+  using L = hark::Label;
+  check_cases({
+      {"Unplug it for ten seconds, then it works again.", "en", L::expert_tip},
+      {"Router kurz vom Strom nehmen, dann läuft es wieder.", "de", L::expert_tip, "dann läuft es wieder"},
+      {"Cache leeren, danach funktioniert es wieder.", "de", L::expert_tip},
+      {"Even de stekker eruit, daarna werkt alles weer.", "nl", L::expert_tip},
+      {"Log opnieuw in, dan doet hij het weer.", "nl", L::expert_tip},
+      {"Spegni e riaccendi il modem, poi funziona di nuovo.", "it", L::expert_tip},
+      {"Svuota la cache e torna a funzionare.", "it", L::expert_tip, "Svuota"},
+      {"Videz le cache, ensuite ça refonctionne.", "fr", L::expert_tip},
+      {"Borra la caché y ya funciona.", "es", L::expert_tip, "Borra"},
+      // What stopped working again is no fix.
+      {"Die App läuft schon wieder nicht.", "de", L::complaint},
+      {"Het werkt weer niet.", "nl", L::complaint},
+  });
+}
+
 TEST_CASE("a question answered at once by 'then' advice is a tip in each language") {
   using L = hark::Label;
   check_cases({
