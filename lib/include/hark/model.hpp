@@ -35,7 +35,7 @@ struct TrainOptions {
   unsigned bucket_bits = 18;  // 2^bits hashed feature buckets: a 5 MB table, few collisions
   unsigned epochs = 20;
   double learning_rate = 0.5;
-  double dropout = 0.2;  // share of an example's features left out of each step
+  double dropout = 0.05;  // share of an example's features left out of each step
   double l2 = 1e-5;  // weight decay per example seen
   double bayes_smoothing = 0.25;  // added to each count of the naive Bayes reading
   std::uint64_t seed = 1;  // shuffling order

@@ -165,9 +165,18 @@ Model fit(const std::vector<const Example*>& examples, const TrainOptions& optio
         gradient[k] = z[k] / sum - (static_cast<std::size_t>(examples[i]->label) == k ? 1.0 : 0.0);
 
       scale *= 1.0 - rate * options.l2;
-      for (const Feature& f : kept)
+      for (const Feature& f : kept) {
+        if (f.row >= bayes_row(0)) {
+          // A class's naive Bayes reading weighs for that class alone, and never against it:
+          // on a few dozen examples the readings out of fold can point the wrong way.
+          const std::size_t k = f.row - bayes_row(0);
+          float& w = v[std::size_t{f.row} * kLabels + k];
+          w = std::max(0.0f, w - static_cast<float>(rate * gradient[k] * f.value / scale));
+          continue;
+        }
         for (std::size_t k = 0; k < kLabels; ++k)
           v[std::size_t{f.row} * kLabels + k] -= static_cast<float>(rate * gradient[k] * f.value / scale);
+      }
       for (std::size_t k = 0; k < kLabels; ++k) bias[k] -= rate * gradient[k];
       if (scale < 1e-6) {  // fold the scale in before v grows out of float range
         for (float& x : v) x = static_cast<float>(x * scale);
@@ -183,9 +192,8 @@ Model fit(const std::vector<const Example*>& examples, const TrainOptions& optio
   // The naive Bayes reading is linear in the text features: its weights fold into theirs.
   for (std::size_t b = 0; b < buckets; ++b) {
     const auto row = bayes.row(static_cast<std::uint32_t>(b));
-    for (std::size_t j = 0; j < kLabels; ++j)
-      for (std::size_t k = 0; k < kLabels; ++k)
-        v[b * kLabels + k] += static_cast<float>(bayes_scale * row[j] * v[bayes_row(j) * kLabels + k]);
+    for (std::size_t k = 0; k < kLabels; ++k)
+      v[b * kLabels + k] += static_cast<float>(bayes_scale * row[k] * v[bayes_row(k) * kLabels + k]);
   }
   v.resize(buckets * kLabels);
   std::array<float, kLabels> b;
