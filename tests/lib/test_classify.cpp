@@ -231,6 +231,31 @@ TEST_CASE("a fix and what it brings back is advice in each language, and so are 
   });
 }
 
+TEST_CASE("German and Dutch instructions in the infinitive are advice, the same verbs after a subject or modal are not") {
+  using L = hark::Label;
+  check_cases({
+      {"Vorher online reservieren, das spart Zeit.", "de", L::expert_tip, "reservieren"},
+      {"Wenn die App hängt, einfach neu installieren.", "de", L::expert_tip, "installieren"},
+      {"Router kurz vom Strom nehmen und neu starten.", "de", L::expert_tip, "neu starten"},
+      {"Einfach den Cache leeren 👍", "de", L::expert_tip, "leeren"},
+      {"Gewoon de app opnieuw installeren, dan werkt het weer.", "nl", L::expert_tip, "installeren"},
+      {"Op zaterdag altijd vooraf reserveren!", "nl", L::expert_tip, "reserveren"},
+      {"Even je cache legen.", "nl", L::expert_tip},
+      // a subject, a modal, "zu"/"te", a question, or what one means to do oneself
+      {"Wir wollten reservieren, aber niemand ging ans Telefon.", "de", L::complaint},
+      {"Der Zug kann nicht starten.", "de", L::complaint},
+      {"Morgen wollen wir das neue Café ausprobieren.", "de", L::other},
+      {"Kann man hier reservieren?", "de", L::question},
+      {"Vorher reservieren?", "de", L::question},
+      {"Ik kon niet inloggen, al drie dagen niet.", "nl", L::complaint},
+      {"Wij gaan morgen reserveren.", "nl", L::other},
+      {"Die maar eens uitproberen.", "nl", L::other},
+  });
+  CHECK_FALSE(has_cue("Absolut nicht zu empfehlen.", "de", L::expert_tip));
+  CHECK_FALSE(has_cue("Wir wollten reservieren, aber niemand ging ans Telefon.", "de", L::expert_tip));
+  CHECK_FALSE(has_cue("Wij gaan morgen reserveren.", "nl", L::expert_tip));
+}
+
 TEST_CASE("a question answered at once by 'then' advice is a tip in each language") {
   using L = hark::Label;
   check_cases({

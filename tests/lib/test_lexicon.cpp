@@ -21,14 +21,19 @@ bool holds(const hark::classify::FlatIndex& index, std::string_view key) {
 }  // namespace
 
 TEST_CASE("a lexicon line is class, weight and phrase, folded like the text") {
-  const auto lex = parse_lexicon("t", "# comment\n\ncomplaint\t1.5\tWerkt NIET\nexpert-tip\t1.2\t^Probeer\npraise\t1\tottim*\nstopword\t0\tde\n");
-  REQUIRE(lex.entries.size() == 3);
+  const auto lex = parse_lexicon(
+      "t", "# comment\n\ncomplaint\t1.5\tWerkt NIET\nexpert-tip\t1.2\t^Probeer\npraise\t1\tottim*\nstopword\t0\tde\n"
+           "expert-tip\t1.2\tneu starten$\n");
+  REQUIRE(lex.entries.size() == 4);
   CHECK(lex.entries[0].kind == Kind::complaint);
   CHECK(lex.entries[0].weight == doctest::Approx(1.5));
   CHECK(lex.entries[0].words == std::vector<std::string>{"werkt", "niet"});
   CHECK(lex.entries[1].initial);
   CHECK(lex.entries[1].words == std::vector<std::string>{"probeer"});
   CHECK(lex.entries[2].prefix);
+  CHECK(lex.entries[3].final);
+  CHECK_FALSE(lex.entries[3].initial);
+  CHECK(lex.entries[3].words == std::vector<std::string>{"neu", "starten"});
   CHECK(holds(lex.prefix, "ott"));
   CHECK(holds(lex.first, "werkt"));
   CHECK_FALSE(holds(lex.first, "ottim"));
@@ -66,6 +71,7 @@ TEST_CASE("bad lexicon lines are refused with their line number") {
   CHECK(error("stopword\t0\tof the\n") == "lexicon x:1: a stopword is one word");
   CHECK(error("complaint\t1\t# days\n") == "lexicon x:1: a phrase cannot open with #");
   CHECK(error("complaint\t1\tal #*\n") == "lexicon x:1: a prefix needs three letters");
+  CHECK(error("expert-tip\t1\tbuch*$\n") == "lexicon x:1: a phrase ending a clause cannot be a prefix");
 }
 
 TEST_CASE("every compiled-in lexicon loads, and each language reads with the universal cues") {

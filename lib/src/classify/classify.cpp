@@ -77,6 +77,8 @@ bool starts_for(const Token& t, Kind kind) {
   return t.sentence_start || (t.after_condition && kind == Kind::expert_tip);
 }
 
+bool ends_instruction(const std::vector<Token>& tokens, std::size_t last);
+
 // Cardinal numbers written as words, which a "#" in an entry matches as it matches digits:
 // "al vijf dagen" waits as long as "al 5 dagen". Grammar, so here and not in the lexicons.
 bool number_word(std::string_view w, std::uint64_t hash) {
@@ -157,6 +159,7 @@ void longest_at(const Lexicon& lex, const std::vector<Token>& tokens, const std:
         continue;
       if (c.initial && !starts_for(t, c.kind)) continue;
       if (at + len > tokens.size() || !next_may_match(c)) continue;
+      if (c.final && !ends_instruction(tokens, at + len - 1)) continue;
       // The entry itself is read only when it has words left to compare.
       const Entry& e = lex.entries[c.id];
       if (from >= len || entry_matches(e, tokens, at, from)) best = {&e, at, at + len - 1};
@@ -196,6 +199,37 @@ bool folded_in(const Token& t, std::initializer_list<std::string_view> words) {
   for (std::string_view w : words)
     if (t.folded.size() == w.size() && classify::same_bytes(t.folded.data(), w.data(), w.size())) return true;
   return false;
+}
+
+// Whether token `last` ends an instruction in the infinitive, as German and Dutch give them
+// ("Vorher online reservieren.", "Gewoon de app opnieuw installeren."): the clause ends there
+// (not with "?"), and its sentence has no subject pronoun and no modal or auxiliary before it
+// ("Wir wollten reservieren.", "Der Zug kann nicht starten."); "zu"/"te" right before it make
+// it depend on something else ("nicht zu empfehlen").
+bool ends_instruction(const std::vector<Token>& tokens, std::size_t last) {
+  std::size_t next = last + 1;
+  while (next < tokens.size() && (tokens[next].kind == TokenKind::emoji || tokens[next].kind == TokenKind::emoticon))
+    ++next;
+  if (next < tokens.size()) {
+    const Token& t = tokens[next];
+    if (t.kind == TokenKind::punct ? t.folded.find('?') != std::string_view::npos : !t.sentence_start) return false;
+  }
+  if (last > 0 && folded_in(tokens[last - 1], {"zu", "te", "um", "om"})) return false;
+  for (std::size_t k = last;; --k) {
+    // "Die maar eens uitproberen": what one means to do oneself.
+    if (k > 0 && folded_in(tokens[k], {"eens"}) && folded_in(tokens[k - 1], {"maar"})) return false;
+    if (folded_in(tokens[k], {"ich", "du", "er", "sie", "es", "wir", "man", "ik", "jij", "hij", "zij", "ze", "we",
+                              "wij", "jullie", "u", "men"}) ||
+        folded_in(tokens[k], {"kann", "kannst", "konnen", "konnt", "konnte", "konnten", "muss", "musst", "mussen",
+                              "musste", "mussten", "will", "willst", "wollen", "wollte", "wollten", "soll", "sollst",
+                              "sollen", "sollte", "sollten", "darf", "durfen", "durfte", "mochte", "mochten", "wird",
+                              "werden", "wurde", "wurden", "lasst", "liess", "kan", "kun", "kunt", "kunnen", "kon",
+                              "konden", "moet", "moeten", "moest", "moesten", "wil", "wilt", "willen", "wilde",
+                              "wou", "zal", "zult", "zullen", "zou", "zouden", "mag", "mogen", "mocht", "ga", "gaat",
+                              "gaan", "ging", "gingen", "laat", "liet", "hoeft", "hoeven"}))
+      return false;
+    if (k == 0 || tokens[k].sentence_start) return true;
+  }
 }
 
 // Words that open the sentences some rules look for, found with the token's hash: one probe

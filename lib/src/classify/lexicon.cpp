@@ -72,6 +72,10 @@ Lexicon parse_lexicon(std::string_view name, std::string_view text) {
       e.initial = true;
       phrase.remove_prefix(1);
     }
+    if (!phrase.empty() && phrase.back() == '$') {
+      e.final = true;
+      phrase.remove_suffix(1);
+    }
     if (!phrase.empty() && phrase.back() == '*') {
       e.prefix = true;
       phrase.remove_suffix(1);
@@ -96,6 +100,7 @@ Lexicon parse_lexicon(std::string_view name, std::string_view text) {
     }
     if (e.words.empty()) fail("empty phrase");
     if (e.prefix && e.words.back().size() < 3) fail("a prefix needs three letters");
+    if (e.final && e.prefix) fail("a phrase ending a clause cannot be a prefix");
     if (e.kind == Kind::stopword) {
       if (e.words.size() != 1) fail("a stopword is one word");
       lex.stopwords.emplace(e.words[0], true);
@@ -127,6 +132,7 @@ FlatIndex::FlatIndex(const LexiconIndex& index, const std::vector<Entry>& entrie
       c.kind = e.kind;
       c.words = static_cast<std::uint8_t>(e.words.size());
       c.initial = e.initial;
+      c.final = e.final;
       c.any_next = e.words.size() < 2 || (e.prefix && e.words.size() == 2);
       c.number_next = !c.any_next && e.words[1] == kAnyNumber;
       if (!c.any_next && !c.number_next) c.next = static_cast<std::uint32_t>(word_hash(e.words[1]));

@@ -34,6 +34,7 @@ struct Entry {
   Kind kind = Kind::other;
   float weight = 0;
   bool initial = false;  // "^": only as the first word of a sentence
+  bool final = false;    // "$": only as the end of a clause with no subject (an instruction)
   bool prefix = false;   // "*": the last word matches any word it begins
   std::vector<std::string> words;  // folded tokens
 };
@@ -55,6 +56,7 @@ struct Candidate {
   Kind kind = Kind::other;
   std::uint8_t words = 0;   // entries have at most 255 words
   bool initial = false;
+  bool final = false;
   bool any_next = true;     // one word, or a second word that is a prefix: `next` tells nothing
   bool number_next = false;  // the second word is kAnyNumber: the next token must be a number
 };
