@@ -256,6 +256,22 @@ TEST_CASE("German and Dutch instructions in the infinitive are advice, the same 
   CHECK_FALSE(has_cue("Wij gaan morgen reserveren.", "nl", L::expert_tip));
 }
 
+TEST_CASE("an instruction after a fronted purpose is advice, and a problem solved is thanks") {
+  using L = hark::Label;
+  check_cases({
+      {"To avoid the queue, book your tickets online.", "en", L::expert_tip, "book"},
+      {"Um Zeit zu sparen, nimm den Expresszug.", "de", L::expert_tip, "nimm"},
+      {"Per evitare la coda, prenotate online.", "it", L::expert_tip},
+      {"Pour éviter l'attente, passez par le chat plutôt que par le téléphone.", "fr", L::expert_tip, "passez par"},
+      {"Para evitar colas, comprad las entradas por internet.", "es", L::expert_tip, "comprad"},
+      // A purpose with no instruction after it changes nothing.
+      {"To whoever runs this account, my order is still missing.", "en", L::complaint},
+      {"Per il resto, tutto come sempre.", "it", L::other},
+      {"La connexion coupe toutes les cinq minutes depuis hier.", "fr", L::complaint},
+      {"Servizio clienti gentilissimo, problema risolto in cinque minuti.", "it", L::praise},
+  });
+}
+
 TEST_CASE("a question answered at once by 'then' advice is a tip in each language") {
   using L = hark::Label;
   check_cases({

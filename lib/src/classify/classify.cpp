@@ -245,7 +245,10 @@ Opening opening(const Token& t) {
         {"weiss", Opening::who_knows}, {"qualcuno", Opening::who_knows}, {"quelqu'un", Opening::who_knows},
         {"alguien", Opening::who_knows}, {"if", Opening::condition}, {"als", Opening::condition},
         {"indien", Opening::condition}, {"wenn", Opening::condition}, {"falls", Opening::condition},
-        {"se", Opening::condition}, {"si", Opening::condition}};
+        {"se", Opening::condition}, {"si", Opening::condition},
+        // A fronted purpose is read as a condition: "To avoid the queue, book online."
+        {"to", Opening::condition}, {"om", Opening::condition}, {"um", Opening::condition},
+        {"per", Opening::condition}, {"pour", Opening::condition}, {"para", Opening::condition}};
     classify::WordTable<Opening> t(std::size(words));
     for (const auto& [word, kind] : words) t.insert(word, kind);
     return t;
