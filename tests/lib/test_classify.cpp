@@ -256,7 +256,7 @@ TEST_CASE("German and Dutch instructions in the infinitive are advice, the same 
   CHECK_FALSE(has_cue("Wij gaan morgen reserveren.", "nl", L::expert_tip));
 }
 
-TEST_CASE("an instruction after a fronted purpose is advice, and a problem solved is thanks") {
+TEST_CASE("an instruction after a fronted purpose is advice, a problem solved is thanks, asking to be told asks") {
   using L = hark::Label;
   check_cases({
       {"To avoid the queue, book your tickets online.", "en", L::expert_tip, "book"},
@@ -269,6 +269,9 @@ TEST_CASE("an instruction after a fronted purpose is advice, and a problem solve
       {"Per il resto, tutto come sempre.", "it", L::other},
       {"La connexion coupe toutes les cinq minutes depuis hier.", "fr", L::complaint},
       {"Servizio clienti gentilissimo, problema risolto in cinque minuti.", "it", L::praise},
+      // Asking politely to be told asks.
+      {"Graag hoor ik wanneer mijn geld wordt teruggestort.", "nl", L::question, "Graag hoor ik"},
+      {"Bitte um Info, wann die Strecke wieder frei ist.", "de", L::question, "Bitte um Info"},
   });
 }
 
