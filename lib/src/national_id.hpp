@@ -6,9 +6,10 @@ namespace hark {
 
 // What may stand between a number's name and the number: up to two of "nr", "no.", "#", ":"
 // or "is", as in "mijn klantnummer is 123456" or "mijn BSN is ...". A regular expression,
-// shared by the patterns that find a number by its name.
+// shared by the patterns that find a number by its name. RE2's \b knows only ASCII word
+// characters, so "è", "n°" and "nº" go without one ("è\b" before a space never matched).
 inline constexpr std::string_view kAfterNumberName =
-    R"(\b[\s.:#°=-]*(?:(?:nr|no|n|number|nummer|numero|número|numéro|n°|nº|is|ist|è|es|est|lautet)\b[\s.:#°=-]*){0,2})";
+    R"(\b[\s.:#°=-]*(?:(?:(?:nr|no|n|number|nummer|numero|número|numéro|is|ist|es|est|lautet)\b|è|n°|nº)[\s.:#°=-]*){0,2})";
 
 // Whether `text` holds a national identity or tax number, checked as each country checks it:
 // a Dutch BSN (after "BSN" or "burgerservicenummer", eleven-test), an Italian codice fiscale

@@ -80,6 +80,10 @@ TEST_CASE("customer and order numbers") {
   CHECK(pii("mijn klantnummer is 123456") == Kinds{"customer-number"});
   CHECK(pii("Kundennummer: 98765432") == Kinds{"customer-number"});
   CHECK(pii("numero cliente 445566, linea assente") == Kinds{"customer-number"});
+  // "è", "n°" and "nº" between the name and the number, none of them an ASCII word
+  CHECK(pii("il mio numero cliente è 55512345") == Kinds{"customer-number"});
+  CHECK(pii("numero d'ordine è 4455667") == Kinds{"order-number"});
+  CHECK(pii("numéro client n° 445566") == Kinds{"customer-number"});
   CHECK(pii("customer number 1234567") == Kinds{"customer-number"});
   CHECK(pii("where is order #12345?") == Kinds{"order-number"});
   CHECK(pii("ticket #558812 still open") == Kinds{"order-number"});
