@@ -172,8 +172,12 @@ TEST_CASE("from text to advice in each language: private matters, requests, orde
   // A request to check a debit, with the customer number.
   CHECK(advice("Meine Kundennummer ist 12345678, bitte prüfen Sie die Abbuchung", "de") ==
         Advice::respond_private);
-  // Bereavement.
+  // A callback asked for, with the customer number.
+  CHECK(advice("Meine Kundennummer lautet 98765432, bitte um Rückruf.", "de") == Advice::respond_private);
+  // Bereavement, also when it is said without a question mark, and "late" of a person.
   CHECK(advice("Mio padre è morto, come posso chiudere il suo contratto?", "it") == Advice::respond_private);
+  CHECK(advice("My father passed away and I need to close his account.", "en") == Advice::respond_private);
+  CHECK(hark::analyze("I need to close my late husband's account.", "en").label == hark::Label::question);
   // "Order" opening a sentence about an order is no instruction to order something.
   CHECK(advice("Order placed on 2023-05-12 still not here, what is going on?", "en") == Advice::respond);
   CHECK(hark::analyze("Order the fish, it is the best thing on the menu", "en").label == hark::Label::expert_tip);
