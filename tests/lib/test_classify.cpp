@@ -433,6 +433,8 @@ TEST_CASE("could not be more is the most there is, and worth every cent is prais
       // A recommendation is praise, also to those who like something; comfortable is praise.
       {"Een echte aanrader voor wie van vis houdt.", "nl", L::praise},
       {"Sehr bequeme Sitze im neuen ICE.", "de", L::praise},
+      // Sooner than promised.
+      {"Fastest delivery ever, ordered last night and it's here already.", "en", L::praise},
   });
   // "not more" without "could" is still a negation.
   CHECK(hark::analyze("not more helpful than before", "en").label != L::praise);
