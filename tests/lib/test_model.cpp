@@ -93,11 +93,13 @@ TEST_CASE("a model overrules the built-in verdict and keeps its cues") {
   for (std::size_t i = 0; i < cues.size(); ++i) CHECK(a.cues[i].cue == cues[i].cue);
 }
 
-TEST_CASE("training refuses bucket bits a model file could not hold") {
+TEST_CASE("training refuses bucket bits a model file could not hold, and no smoothing") {
   const auto examples = toy_examples();
   CHECK_THROWS_WITH_AS(hark::train(examples, {.bucket_bits = 30}), "bucket bits 30 outside 10..24",
                        hark::Error);
   CHECK_THROWS_WITH_AS(hark::train(examples, {.bucket_bits = 9}), "bucket bits 9 outside 10..24", hark::Error);
+  CHECK_THROWS_WITH_AS(hark::train(examples, {.bayes_smoothing = 0}), "naive Bayes smoothing 0 is not above 0",
+                       hark::Error);
 }
 
 TEST_CASE("training is deterministic") {

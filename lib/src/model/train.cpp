@@ -208,6 +208,9 @@ Model train(const std::vector<Example>& examples, const TrainOptions& options) {
   if (options.bucket_bits < Model::kMinBucketBits || options.bucket_bits > Model::kMaxBucketBits)
     throw Error(fmt::format("bucket bits {} outside {}..{}", options.bucket_bits, Model::kMinBucketBits,
                             Model::kMaxBucketBits));
+  // Without smoothing a bucket one class never saw would weigh minus infinity.
+  if (!(options.bayes_smoothing > 0))
+    throw Error(fmt::format("naive Bayes smoothing {} is not above 0", options.bayes_smoothing));
   // The regression is overconfident on texts it has not seen, having fitted its training
   // texts' own words. A model trained on four fifths of the examples measures by how much on
   // the fifth, and the model's probabilities are tempered by as much. Too few examples
